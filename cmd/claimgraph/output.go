@@ -1,0 +1,137 @@
+package main
+
+// This file is the one place that decides how claimgraph talks to its user
+// about failure. The rules:
+//   - errors go to standard error, once, as "claimgraph: error: ..." in
+//     lower case with no final period, followed by optional "hint: ..." lines
+//     that tell the user what to do next;
+//   - exit status 0 is success, 1 a failure (or, for diff, "differences
+//     found"), 2 bad usage;
+//   - nothing else writes to os.Stdout or os.Stderr: commands receive
+//     io.Writers.
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// usageError marks a mistake in how the command was called: an unknown flag,
+// a missing argument, a bad flag value. It exits 2 and points at --help.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usageErrorf(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// hintError carries advice printed after the error, one "hint:" line each.
+type hintError struct {
+	err   error
+	hints []string
+}
+
+func (e *hintError) Error() string { return e.err.Error() }
+func (e *hintError) Unwrap() error { return e.err }
+
+// withHint attaches hints to err; a nil err stays nil.
+func withHint(err error, hints ...string) error {
+	if err == nil {
+		return nil
+	}
+	return &hintError{err, hints}
+}
+
+// silentExit ends the process with a status and prints nothing: the command
+// has already said what there is to say (diff's "differences found", a lint
+// report under --strict).
+type silentExit struct{ code int }
+
+func (e *silentExit) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// exitCode maps an error to the process exit status.
+func exitCode(err error) int {
+	var se *silentExit
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &se):
+		return se.code
+	case errors.As(err, &ue):
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// printError writes err the one way claimgraph reports errors. Multi-line
+// messages (the loader's list of problems) keep their lines, the first after
+// the prefix, the rest as they are.
+func printError(w io.Writer, err error) {
+	var se *silentExit
+	if err == nil || errors.As(err, &se) {
+		return
+	}
+	msg := strings.TrimRight(err.Error(), "\n")
+	msg = strings.TrimSuffix(msg, ".")
+	fmt.Fprintf(w, "claimgraph: error: %s\n", msg)
+	var he *hintError
+	if errors.As(err, &he) {
+		for _, h := range he.hints {
+			fmt.Fprintf(w, "hint: %s\n", h)
+		}
+	}
+	var ue *usageError
+	if errors.As(err, &ue) && !errors.As(err, &he) {
+		fmt.Fprintln(w, "hint: run 'claimgraph --help' for usage")
+	}
+}
+
+// writeOutput sends what write produces to path, or to stdout when path is
+// empty or "-". A file is written to a temporary name in the same directory
+// and renamed into place only when write succeeds, so that a failure leaves
+// an existing file untouched and no partial file behind.
+func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) (err error) {
+	if path == "" || path == "-" {
+		return write(stdout)
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := write(tmp); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	// CreateTemp makes the file 0600; an output file is an ordinary document.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

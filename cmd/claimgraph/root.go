@@ -1,0 +1,117 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"syscall"
+
+	"github.com/claimgraph/claimgraph/data"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/spf13/cobra"
+)
+
+// streams are the process's standard files, injected so that tests can run
+// commands in memory.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// globalOptions are the flags every command shares.
+type globalOptions struct {
+	data     []string
+	maxBytes int64
+	stdin    io.Reader
+}
+
+// loadDataset reads the datasets named by --data, or the embedded one.
+func (g *globalOptions) loadDataset() (*graph.Dataset, error) {
+	if len(g.data) == 0 {
+		return data.LoadEmbedded()
+	}
+	return data.Load(g.data, data.Options{MaxBytes: g.maxBytes, Stdin: g.stdin})
+}
+
+// loadGraph reads the datasets named by --data, or the embedded one, and
+// indexes them.
+func (g *globalOptions) loadGraph() (*graph.Graph, error) {
+	ds, err := g.loadDataset()
+	if err != nil {
+		return nil, err
+	}
+	return graph.New(ds)
+}
+
+// Main runs claimgraph with args and returns the exit status. It is main
+// without os.Exit, so that testscript can run it in-process.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRootCmd(streams{stdin, stdout, stderr})
+	root.SetArgs(args)
+	err := root.Execute()
+	if errors.Is(err, syscall.EPIPE) {
+		// The reader went away (| head): that is how pipes end, not a failure.
+		return exitOK
+	}
+	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
+		// cobra reports it as a plain error; it is a usage mistake.
+		err = &usageError{err}
+	}
+	printError(stderr, err)
+	return exitCode(err)
+}
+
+func newRootCmd(s streams) *cobra.Command {
+	g := &globalOptions{stdin: s.in}
+	root := &cobra.Command{
+		Use:   "claimgraph",
+		Short: "Explore graphs of claims: who alleges what about whom, who denies it, on what source",
+		Long: `claimgraph explores graphs of claims between entities: who is alleged to do
+what to whom, who asserts it, who denies it, and on what source.
+
+Without --data it uses the dataset embedded in the binary: the claims of one
+news report on a U.S. defence memo about Alibaba and the PLA, and on Apple's
+AI plans in China.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(s.in)
+	root.SetOut(s.out)
+	root.SetErr(s.err)
+	root.PersistentFlags().StringArrayVarP(&g.data, "data", "d", nil,
+		"dataset `PATH`: a YAML or JSON file, a directory of them, or - for standard input (repeatable; default: the embedded dataset)")
+	root.PersistentFlags().Int64Var(&g.maxBytes, "max-bytes", data.DefaultMaxBytes, "refuse input larger than this many `bytes` in total")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &usageError{err}
+	})
+	root.AddCommand(
+		newCheckCmd(g, s),
+		newExportCmd(g, s),
+		newVersionCmd(s),
+	)
+	for _, c := range root.Commands() {
+		if c.Args == nil {
+			c.Args = cobra.NoArgs
+		}
+	}
+	wrapArgsErrors(root)
+	return root
+}
+
+// wrapArgsErrors makes argument-count errors usage errors (exit 2), as flag
+// errors are.
+func wrapArgsErrors(c *cobra.Command) {
+	if c.Args != nil {
+		check := c.Args
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				return &usageError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		wrapArgsErrors(sub)
+	}
+}
+

@@ -1,0 +1,22 @@
+package data
+
+import (
+	_ "embed"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// EmbeddedName is the file name the embedded dataset reports in errors and
+// provenance.
+const EmbeddedName = "embedded:alibaba-pla-memo.yaml"
+
+//go:embed alibaba-pla-memo.yaml
+var embedded []byte
+
+// Embedded returns the default dataset's file content: the claims of one news
+// report on a U.S. defence memo about Alibaba and the PLA, and on Apple's AI
+// plans in China.
+func Embedded() []byte { return embedded }
+
+// LoadEmbedded parses the default dataset.
+func LoadEmbedded() (*graph.Dataset, error) { return LoadBytes(EmbeddedName, embedded) }

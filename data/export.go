@@ -1,0 +1,71 @@
+package data
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// exportClaim is a claim with its derived fields filled in. contested is
+// written for readers and scripts; the loader accepts it back and checks it
+// against the stances, so a round trip loses nothing and adds nothing.
+type exportClaim struct {
+	ID        string            `json:"id"`
+	From      string            `json:"from"`
+	To        string            `json:"to"`
+	Relation  string            `json:"relation"`
+	Detail    string            `json:"detail"`
+	Status    graph.Status      `json:"status"`
+	Contested bool              `json:"contested"`
+	Stances   []graph.Stance    `json:"stances"`
+	Sources   []graph.SourceRef `json:"sources"`
+	Reported  string            `json:"reported"`
+}
+
+type exportDataset struct {
+	Title    string         `json:"title"`
+	Entities []graph.Entity `json:"entities"`
+	Sources  []graph.Source `json:"sources"`
+	Claims   []exportClaim  `json:"claims"`
+}
+
+// WriteJSON writes g in canonical JSON: every list sorted by id (as Graph
+// keeps them), every key present, empty lists as [] rather than null, so that
+// scripts need no special cases and the same graph gives the same bytes.
+func WriteJSON(w io.Writer, g *graph.Graph) error {
+	out := exportDataset{
+		Title:    g.Title(),
+		Entities: make([]graph.Entity, 0, len(g.Entities())),
+		Sources:  make([]graph.Source, 0, len(g.Sources())),
+		Claims:   make([]exportClaim, 0, len(g.Claims())),
+	}
+	for _, e := range g.Entities() {
+		e := *e
+		e.Aliases = nonNil(e.Aliases)
+		out.Entities = append(out.Entities, e)
+	}
+	for _, s := range g.Sources() {
+		s := *s
+		s.DerivedFrom = nonNil(s.DerivedFrom)
+		out.Sources = append(out.Sources, s)
+	}
+	for _, c := range g.Claims() {
+		out.Claims = append(out.Claims, exportClaim{
+			ID: c.ID, From: c.From, To: c.To, Relation: c.Relation, Detail: c.Detail,
+			Status: c.Status, Contested: c.Contested(),
+			Stances: nonNil(c.Stances), Sources: nonNil(c.Sources), Reported: c.Reported,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

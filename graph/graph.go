@@ -1,0 +1,225 @@
+package graph
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+
+	dgraph "github.com/dominikbraun/graph"
+)
+
+// Graph is an indexed, read-only view of a Dataset.
+type Graph struct {
+	title    string
+	entities []*Entity // sorted by id
+	claims   []*Claim  // sorted by id
+	sources  []*Source // sorted by id
+
+	entityIdx map[string]int32
+	claimIdx  map[string]int32
+	sourceIdx map[string]*Source
+
+	// out[e] and in[e] hold the indexes (into claims) of the claims leaving
+	// and entering entity e, in claim id order. Together they are the
+	// compact adjacency the hot loops use instead of the library.
+	out, in [][]int32
+
+	g dgraph.Graph[string, string]
+}
+
+// ErrDangling is wrapped by the errors New returns for a claim, stance or
+// source that names an id the dataset does not define.
+var ErrDangling = errors.New("unknown id")
+
+// New indexes ds. The Dataset must already be valid in the sense the loader
+// checks (unique ids, known references); New re-checks only what it needs
+// to build a consistent graph, and returns an error rather than panicking.
+// New copies ds: later changes to ds do not affect the Graph.
+func New(ds *Dataset) (*Graph, error) {
+	g := &Graph{
+		title:     ds.Title,
+		entityIdx: make(map[string]int32, len(ds.Entities)),
+		claimIdx:  make(map[string]int32, len(ds.Claims)),
+		sourceIdx: make(map[string]*Source, len(ds.Sources)),
+	}
+	g.entities = sortedCopy(ds.Entities, func(e *Entity) string { return e.ID })
+	g.sources = sortedCopy(ds.Sources, func(s *Source) string { return s.ID })
+	g.claims = sortedCopy(ds.Claims, func(c *Claim) string { return c.ID })
+	for i, e := range g.entities {
+		if _, dup := g.entityIdx[e.ID]; dup {
+			return nil, fmt.Errorf("entity %q defined twice", e.ID)
+		}
+		g.entityIdx[e.ID] = int32(i)
+	}
+	for _, s := range g.sources {
+		if _, dup := g.sourceIdx[s.ID]; dup {
+			return nil, fmt.Errorf("source %q defined twice", s.ID)
+		}
+		g.sourceIdx[s.ID] = s
+	}
+	g.out = make([][]int32, len(g.entities))
+	g.in = make([][]int32, len(g.entities))
+	for i, c := range g.claims {
+		if c.ID == "" {
+			c.ID = DeriveClaimID(c.From, c.Relation, c.To)
+		}
+		if _, dup := g.claimIdx[c.ID]; dup {
+			return nil, fmt.Errorf("claim %q defined twice", c.ID)
+		}
+		g.claimIdx[c.ID] = int32(i)
+		from, ok := g.entityIdx[c.From]
+		if !ok {
+			return nil, fmt.Errorf("claim %q: from %q: %w", c.ID, c.From, ErrDangling)
+		}
+		to, ok := g.entityIdx[c.To]
+		if !ok {
+			return nil, fmt.Errorf("claim %q: to %q: %w", c.ID, c.To, ErrDangling)
+		}
+		g.out[from] = append(g.out[from], int32(i))
+		g.in[to] = append(g.in[to], int32(i))
+	}
+	// Claims without an id in the file got one above, which may change
+	// their place in id order: sort again only in that case.
+	if !slices.IsSortedFunc(g.claims, func(a, b *Claim) int { return cmp.Compare(a.ID, b.ID) }) {
+		ds2 := *ds
+		ds2.Claims = make([]Claim, len(g.claims))
+		for i, c := range g.claims {
+			ds2.Claims[i] = *c
+		}
+		return New(&ds2)
+	}
+	if err := g.buildLibraryGraph(); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+func (g *Graph) buildLibraryGraph() error {
+	g.g = dgraph.New(func(id string) string { return id }, dgraph.Directed())
+	for _, e := range g.entities {
+		if err := g.g.AddVertex(e.ID); err != nil {
+			return fmt.Errorf("add entity %q: %w", e.ID, err)
+		}
+	}
+	for _, c := range g.claims {
+		err := g.g.AddEdge(c.From, c.To)
+		if err != nil && !errors.Is(err, dgraph.ErrEdgeAlreadyExists) {
+			return fmt.Errorf("add claim %q: %w", c.ID, err)
+		}
+	}
+	return nil
+}
+
+// sortedCopy returns pointers to copies of the items, sorted by key. The
+// copy keeps the Graph independent of the caller's Dataset.
+func sortedCopy[T any](items []T, key func(*T) string) []*T {
+	cp := slices.Clone(items)
+	ptrs := make([]*T, len(cp))
+	for i := range cp {
+		ptrs[i] = &cp[i]
+	}
+	slices.SortStableFunc(ptrs, func(a, b *T) int { return cmp.Compare(key(a), key(b)) })
+	return ptrs
+}
+
+// Title is the dataset's title.
+func (g *Graph) Title() string { return g.title }
+
+// Entities returns all entities sorted by id. The slice must not be modified.
+func (g *Graph) Entities() []*Entity { return g.entities }
+
+// Claims returns all claims sorted by id. The slice must not be modified.
+func (g *Graph) Claims() []*Claim { return g.claims }
+
+// Sources returns all sources sorted by id. The slice must not be modified.
+func (g *Graph) Sources() []*Source { return g.sources }
+
+// Entity returns the entity with the given id, or nil.
+func (g *Graph) Entity(id string) *Entity {
+	if i, ok := g.entityIdx[id]; ok {
+		return g.entities[i]
+	}
+	return nil
+}
+
+// Claim returns the claim with the given id, or nil.
+func (g *Graph) Claim(id string) *Claim {
+	if i, ok := g.claimIdx[id]; ok {
+		return g.claims[i]
+	}
+	return nil
+}
+
+// Source returns the source with the given id, or nil.
+func (g *Graph) Source(id string) *Source { return g.sourceIdx[id] }
+
+// Out returns the claims made from entity id, sorted by claim id; nil for an
+// unknown id.
+func (g *Graph) Out(id string) []*Claim { return g.adjacent(g.out, id) }
+
+// In returns the claims made about entity id (those whose To it is), sorted
+// by claim id; nil for an unknown id.
+func (g *Graph) In(id string) []*Claim { return g.adjacent(g.in, id) }
+
+func (g *Graph) adjacent(adj [][]int32, id string) []*Claim {
+	i, ok := g.entityIdx[id]
+	if !ok {
+		return nil
+	}
+	cs := make([]*Claim, len(adj[i]))
+	for k, ci := range adj[i] {
+		cs[k] = g.claims[ci]
+	}
+	return cs
+}
+
+// ClaimsBetween returns the claims from → to, sorted by claim id.
+func (g *Graph) ClaimsBetween(from, to string) []*Claim {
+	var cs []*Claim
+	for _, c := range g.Out(from) {
+		if c.To == to {
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}
+
+// HasEdge reports whether at least one claim leads from → to. It asks the
+// library graph, which holds one edge per ordered pair.
+func (g *Graph) HasEdge(from, to string) bool {
+	_, err := g.g.Edge(from, to)
+	return err == nil
+}
+
+// Dataset returns a copy of the graph's content as a Dataset, every list
+// sorted by id and every claim carrying its (possibly derived) id.
+func (g *Graph) Dataset() *Dataset {
+	ds := &Dataset{
+		Title:    g.title,
+		Entities: make([]Entity, len(g.entities)),
+		Sources:  make([]Source, len(g.sources)),
+		Claims:   make([]Claim, len(g.claims)),
+	}
+	for i, e := range g.entities {
+		ds.Entities[i] = *e
+	}
+	for i, s := range g.sources {
+		ds.Sources[i] = *s
+	}
+	for i, c := range g.claims {
+		ds.Claims[i] = *c
+	}
+	return ds
+}
+
+// ContestedCount returns how many claims are contested.
+func (g *Graph) ContestedCount() int {
+	n := 0
+	for _, c := range g.claims {
+		if c.Contested() {
+			n++
+		}
+	}
+	return n
+}
