@@ -87,6 +87,13 @@ AI plans in China.`,
 	root.AddCommand(
 		newCheckCmd(g, s),
 		newExportCmd(g, s),
+		newRenderCmd(g, s),
+		newPathsCmd(g, s),
+		newDiffCmd(g, s),
+		newShowCmd(g, s),
+		newListCmd(g, s),
+		newStatsCmd(g, s),
+		newSynthCmd(g, s),
 		newVersionCmd(s),
 	)
 	for _, c := range root.Commands() {
