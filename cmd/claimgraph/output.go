@@ -17,6 +17,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/term"
 )
 
 const (
@@ -134,4 +136,20 @@ func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) (er
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// isTerminal reports whether w is a terminal, so that commands can choose
+// aligned tables and colour there and plain, stable text in pipes.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// useColor reports whether to colour output written to w: only on a
+// terminal, and never when NO_COLOR is set (https://no-color.org).
+func useColor(w io.Writer) bool {
+	if _, set := os.LookupEnv("NO_COLOR"); set {
+		return false
+	}
+	return isTerminal(w)
 }
