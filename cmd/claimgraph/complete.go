@@ -64,7 +64,18 @@ func completionGraph(g *globalOptions) *graph.Graph {
 	if slices.Contains(g.data, "-") {
 		return nil
 	}
-	gr, err := g.loadGraph()
+	// cobra (v1.10.2, getCompletions) parses the command line twice, and
+	// a repeatable flag appends on the second pass: -d a -d b arrives as
+	// [a b a b]. Keep each path's first occurrence.
+	var paths []string
+	for _, p := range g.data {
+		if !slices.Contains(paths, p) {
+			paths = append(paths, p)
+		}
+	}
+	opts := *g
+	opts.data = paths
+	gr, err := opts.loadGraph()
 	if err != nil {
 		cobra.CompDebugln("claimgraph: completion: "+err.Error(), false)
 		return nil
