@@ -100,13 +100,14 @@ func Lint(g *Graph) []Finding {
 
 // SortFindings puts fs in Lint's order.
 func SortFindings(fs []Finding) {
-	ruleIdx := func(name string) int {
-		return slices.IndexFunc(Rules, func(r Rule) bool { return r.Name == name })
+	ruleIdx := make(map[string]int, len(Rules))
+	for i, r := range Rules {
+		ruleIdx[r.Name] = i
 	}
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(a.Severity.rank(), b.Severity.rank()),
-			cmp.Compare(ruleIdx(a.Rule), ruleIdx(b.Rule)),
+			cmp.Compare(ruleIdx[a.Rule], ruleIdx[b.Rule]),
 			cmp.Compare(a.Subject, b.Subject),
 			cmp.Compare(a.Message, b.Message))
 	})
