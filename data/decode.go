@@ -381,7 +381,7 @@ func (d *decoder) claim() {
 		c.ID = graph.DeriveClaimID(c.From, c.Relation, c.To)
 		d.l.defineID(c.ID, at, kindDerivedClaim)
 	}
-	d.l.ds.Claims = append(d.l.ds.Claims, c)
+	d.l.addClaim(c)
 }
 
 func (d *decoder) stance(c *graph.Claim) {

@@ -70,18 +70,27 @@ func pluralProblems(n int) string {
 // from the parser; JSON positions as a byte offset, turned into line and
 // column only for the few that end up in a problem, so that the fast path
 // never counts lines.
+//
+// It is 16 bytes: the loader keeps one per id, a million of them for a
+// large dataset.
 type pos struct {
 	file int32 // index into loader.files
-	line int32 // 0: use off
-	col  int32
-	off  int64 // byte offset, when line is 0; -1 for a whole-file problem
+	line int32 // 0: n is a byte offset
+	n    int64 // the column when line > 0, else the byte offset; -1 for a whole-file problem
 }
+
+func offPos(file int32, off int) pos { return pos{file: file, n: int64(off)} }
+func lineColPos(file int32, line, col int) pos {
+	return pos{file: file, line: int32(line), n: int64(col)}
+}
+func filePos(file int32) pos { return pos{file: file, n: -1} }
 
 // problem is a Problem before its position is resolved.
 type problem struct {
-	at  pos
-	seq int // order of discovery, to keep sorting stable
-	msg string
+	at        pos
+	line, col int // resolved
+	seq       int // order of discovery, to keep sorting stable
+	msg       string
 }
 
 // problems collects what the loader finds. It keeps the first maxKept and
@@ -114,16 +123,19 @@ func (ps *problems) resolve(files []*inputFile) error {
 	byFile := make(map[int32][]*problem)
 	for i := range ps.list {
 		p := &ps.list[i]
-		if p.at.line == 0 && p.at.off >= 0 {
+		switch {
+		case p.at.line > 0:
+			p.line, p.col = int(p.at.line), int(p.at.n)
+		case p.at.n >= 0:
 			byFile[p.at.file] = append(byFile[p.at.file], p)
 		}
 	}
 	for fi, list := range byFile {
-		slices.SortFunc(list, func(a, b *problem) int { return cmp.Compare(a.at.off, b.at.off) })
+		slices.SortFunc(list, func(a, b *problem) int { return cmp.Compare(a.at.n, b.at.n) })
 		text := files[fi].text
 		line, lineStart, scanned := 1, 0, 0
 		for _, p := range list {
-			off := int(min(p.at.off, int64(len(text))))
+			off := int(min(p.at.n, int64(len(text))))
 			for scanned < off {
 				if text[scanned] == '\n' {
 					line++
@@ -131,17 +143,16 @@ func (ps *problems) resolve(files []*inputFile) error {
 				}
 				scanned++
 			}
-			p.at.line = int32(line)
-			p.at.col = int32(utf8.RuneCountInString(text[lineStart:off]) + 1)
+			p.line, p.col = line, utf8.RuneCountInString(text[lineStart:off])+1
 		}
 	}
 	slices.SortFunc(ps.list, func(a, b problem) int {
-		return cmp.Or(cmp.Compare(a.at.file, b.at.file), cmp.Compare(a.at.line, b.at.line),
-			cmp.Compare(a.at.col, b.at.col), cmp.Compare(a.seq, b.seq))
+		return cmp.Or(cmp.Compare(a.at.file, b.at.file), cmp.Compare(a.line, b.line),
+			cmp.Compare(a.col, b.col), cmp.Compare(a.seq, b.seq))
 	})
 	e := &Errors{Total: ps.total, Problems: make([]Problem, len(ps.list))}
 	for i, p := range ps.list {
-		e.Problems[i] = Problem{File: files[p.at.file].name, Line: int(p.at.line), Col: int(p.at.col), Msg: p.msg}
+		e.Problems[i] = Problem{File: files[p.at.file].name, Line: p.line, Col: p.col, Msg: p.msg}
 	}
 	return e
 }
@@ -151,9 +162,9 @@ func (ps *problems) resolve(files []*inputFile) error {
 // costs a scan of the text up to the offset: it is only done for problems.
 func (l *loader) place(at pos) string {
 	f := l.files[at.file]
-	line, col := int(at.line), int(at.col)
+	line, col := int(at.line), int(at.n)
 	if line == 0 {
-		line, col = lineCol(f.text, int(at.off))
+		line, col = lineCol(f.text, int(at.n))
 	}
 	return fmt.Sprintf("%s:%d:%d", f.name, line, col)
 }

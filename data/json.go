@@ -43,7 +43,7 @@ func (l *loader) parseJSON(file int32, text string) {
 	}
 }
 
-func (r *jsonReader) pos(off int) pos { return pos{file: r.file, off: int64(off)} }
+func (r *jsonReader) pos(off int) pos { return offPos(r.file, off) }
 
 func (r *jsonReader) fail(format string, args ...any) {
 	if r.failed {

@@ -85,10 +85,6 @@ func (k idKind) String() string {
 	return [...]string{"", "entity", "source", "claim", "claim"}[k]
 }
 
-type idDef struct {
-	kind idKind
-	at   pos
-}
 
 // ref is a reference to an id not yet defined when it was read; it is
 // checked when every file has been read.
@@ -113,9 +109,14 @@ type inputFile struct {
 type loader struct {
 	files    []*inputFile
 	ds       graph.Dataset
-	ids      map[string]idDef
+	// The places where ids are defined, one map per kind: references
+	// name entities or sources, and looking them up in a map without the
+	// million claims keeps the lookups in cache.
+	ids      [kindClaim + 1]map[string]pos
 	refs     []ref
 	sourceAt []sourcePlaces // parallel to ds.Sources
+	claims   [][]graph.Claim // in chunks, joined by finish
+	nClaims  int
 	errs     problems
 
 	budget, maxBytes int64
@@ -123,7 +124,11 @@ type loader struct {
 }
 
 func newLoader() *loader {
-	return &loader{ids: make(map[string]idDef)}
+	l := &loader{}
+	for k := range l.ids {
+		l.ids[k] = make(map[string]pos)
+	}
+	return l
 }
 
 func (l *loader) addFile(name, text string) int32 {
@@ -134,7 +139,7 @@ func (l *loader) addFile(name, text string) int32 {
 // fileProblem reports a problem with a whole file.
 func (l *loader) fileProblem(name, format string, args ...any) {
 	f := l.addFile(name, "")
-	l.errs.add(pos{file: f, off: -1}, format, args...)
+	l.errs.add(filePos(f), format, args...)
 }
 
 // describe drops the operation and path from an os error: the path is
@@ -243,9 +248,9 @@ func (l *loader) parse(name, text string) {
 	// counts the mark would show.)
 	text = strings.TrimPrefix(text, "\uFEFF")
 	file := l.addFile(name, text)
-	at := func(off int) pos { return pos{file: file, off: int64(off)} }
+	at := func(off int) pos { return offPos(file, off) }
 	if strings.TrimSpace(text) == "" {
-		l.errs.add(pos{file: file, off: -1}, "empty file: a dataset needs at least a mapping with title, sources, entities, claims")
+		l.errs.add(filePos(file), "empty file: a dataset needs at least a mapping with title, sources, entities, claims")
 		return
 	}
 	if i := strings.IndexByte(text, 0); i >= 0 {
@@ -260,7 +265,7 @@ func (l *loader) parse(name, text string) {
 		// The last line of defence: the decoders are written and fuzzed
 		// not to panic, but a dataset must never crash the program.
 		if r := recover(); r != nil {
-			l.errs.add(pos{file: file, off: -1}, "internal error while reading this file (please report it): %v", r)
+			l.errs.add(filePos(file), "internal error while reading this file (please report it): %v", r)
 		}
 	}()
 	if isJSON(name, text) {
@@ -291,40 +296,69 @@ func invalidUTF8(s string) int {
 	return len(s)
 }
 
+// addClaim keeps claims in fixed-size chunks: growing one slice of a
+// million claims by doubling would copy it again and again.
+func (l *loader) addClaim(c graph.Claim) {
+	const chunk = 8192
+	if n := len(l.claims); n == 0 || len(l.claims[n-1]) == chunk {
+		l.claims = append(l.claims, make([]graph.Claim, 0, chunk))
+	}
+	last := &l.claims[len(l.claims)-1]
+	*last = append(*last, c)
+	l.nClaims++
+}
+
 // defineID records an id and reports a second definition, naming both
 // places. Ids share one namespace across entities, sources and claims.
 func (l *loader) defineID(id string, at pos, k idKind) {
 	if id == "" {
 		return
 	}
-	prev, dup := l.ids[id]
+	prevKind, prev, dup := l.lookup(id)
 	if !dup {
-		l.ids[id] = idDef{k, at}
+		if k < kindClaim {
+			// A copy of the id, packed with the others, rather than a
+			// slice of the input scattered over it: every reference is
+			// looked up here and compares against the key.
+			id = strings.Clone(id)
+		}
+		l.ids[min(k, kindClaim)][id] = at
 		return
 	}
 	if k == kindDerivedClaim {
 		l.errs.add(at, "duplicate id %q, derived from this claim's from, relation and to: the %s at %s has it too (give one of them an id)",
-			id, prev.kind, l.place(prev.at))
+			id, prevKind, l.place(prev))
 		return
 	}
-	l.errs.add(at, "duplicate id %q: this %s, and the %s at %s", id, k, prev.kind, l.place(prev.at))
+	l.errs.add(at, "duplicate id %q: this %s, and the %s at %s", id, k, prevKind, l.place(prev))
+}
+
+// lookup finds where id is defined.
+func (l *loader) lookup(id string) (idKind, pos, bool) {
+	for k := kindEntity; k <= kindClaim; k++ {
+		if at, ok := l.ids[k][id]; ok {
+			return k, at, true
+		}
+	}
+	return 0, pos{}, false
 }
 
 // refer checks a reference to an entity or a source now if its target is
 // already known, else remembers it for finish: the target may come later
 // in the file or in another file.
 func (l *loader) refer(id string, at pos, want idKind, what string) {
-	if def, ok := l.ids[id]; ok {
-		l.checkRef(def, ref{id, at, want, what})
+	if _, ok := l.ids[want][id]; ok {
+		return
+	}
+	if k, _, ok := l.lookup(id); ok {
+		l.wrongKind(k, ref{id, at, want, what})
 		return
 	}
 	l.refs = append(l.refs, ref{id, at, want, what})
 }
 
-func (l *loader) checkRef(def idDef, r ref) {
-	if def.kind != r.want {
-		l.errs.add(r.at, "%s %q is a %s, not a %s", r.what, r.id, def.kind, r.want)
-	}
+func (l *loader) wrongKind(k idKind, r ref) {
+	l.errs.add(r.at, "%s %q is a %s, not a %s", r.what, r.id, k, r.want)
 }
 
 // finish runs the checks that need every file, then returns the dataset or
@@ -333,8 +367,10 @@ func (l *loader) finish() (*graph.Dataset, error) {
 	var candidates [kindSource + 1][]string
 	suggested := map[string]string{}
 	for _, r := range l.refs {
-		if def, ok := l.ids[r.id]; ok {
-			l.checkRef(def, r)
+		if k, _, ok := l.lookup(r.id); ok {
+			if k != r.want {
+				l.wrongKind(k, r)
+			}
 			continue
 		}
 		msg := fmt.Sprintf("%s %q is not a known %s", r.what, r.id, r.want)
@@ -360,6 +396,12 @@ func (l *loader) finish() (*graph.Dataset, error) {
 		return nil, err
 	}
 	ds := l.ds
+	if l.nClaims > 0 {
+		ds.Claims = make([]graph.Claim, 0, l.nClaims)
+		for _, c := range l.claims {
+			ds.Claims = append(ds.Claims, c...)
+		}
+	}
 	return &ds, nil
 }
 

@@ -25,7 +25,7 @@ import (
 
 func (l *loader) parseYAML(file int32, text string) {
 	if off, depth := yamlDepth(text, maxDepth); depth > maxDepth {
-		l.errs.add(pos{file: file, off: int64(off)}, "nesting deeper than %d levels", maxDepth)
+		l.errs.add(offPos(file, off), "nesting deeper than %d levels", maxDepth)
 		return
 	}
 	// Repeated keys are reported by the decoder, as for JSON, so that the
@@ -36,7 +36,7 @@ func (l *loader) parseYAML(file int32, text string) {
 		if errors.As(err, &ye) && ye.GetToken() != nil {
 			l.errs.add(tokenPos(file, ye.GetToken()), "invalid YAML: %s", lowerFirst(ye.GetMessage()))
 		} else {
-			l.errs.add(pos{file: file, off: -1}, "invalid YAML: %v", err)
+			l.errs.add(filePos(file), "invalid YAML: %v", err)
 		}
 		return
 	}
@@ -47,7 +47,7 @@ func (l *loader) parseYAML(file int32, text string) {
 		}
 	}
 	if len(docs) == 0 {
-		l.errs.add(pos{file: file, off: -1}, "empty file: it holds only comments (a dataset needs at least a mapping with title, sources, entities, claims)")
+		l.errs.add(filePos(file), "empty file: it holds only comments (a dataset needs at least a mapping with title, sources, entities, claims)")
 		return
 	}
 	if len(docs) > 1 {
@@ -69,9 +69,9 @@ func lowerFirst(s string) string {
 
 func tokenPos(file int32, tk *token.Token) pos {
 	if tk == nil || tk.Position == nil {
-		return pos{file: file, off: -1}
+		return filePos(file)
 	}
-	return pos{file: file, line: int32(tk.Position.Line), col: int32(max(tk.Position.Column, 1))}
+	return lineColPos(file, tk.Position.Line, max(tk.Position.Column, 1))
 }
 
 // nodePos is where a value starts: a block mapping at its first key (its
@@ -79,7 +79,7 @@ func tokenPos(file int32, tk *token.Token) pos {
 func nodePos(file int32, n ast.Node) pos {
 	switch n := n.(type) {
 	case nil:
-		return pos{file: file, off: -1}
+		return filePos(file)
 	case *ast.MappingNode:
 		if !n.IsFlowStyle && len(n.Values) > 0 && n.Values[0].Key != nil {
 			return tokenPos(file, n.Values[0].Key.GetToken())
