@@ -85,6 +85,12 @@ func (k idKind) String() string {
 	return [...]string{"", "entity", "source", "claim", "claim"}[k]
 }
 
+func (k idKind) withArticle() string {
+	if k == kindEntity {
+		return "an entity"
+	}
+	return "a " + k.String()
+}
 
 // ref is a reference to an id not yet defined when it was read; it is
 // checked when every file has been read.
@@ -107,14 +113,14 @@ type inputFile struct {
 
 // loader holds the state of one load across all its files.
 type loader struct {
-	files    []*inputFile
-	ds       graph.Dataset
+	files []*inputFile
+	ds    graph.Dataset
 	// The places where ids are defined, one map per kind: references
 	// name entities or sources, and looking them up in a map without the
 	// million claims keeps the lookups in cache.
 	ids      [kindClaim + 1]map[string]pos
 	refs     []ref
-	sourceAt []sourcePlaces // parallel to ds.Sources
+	sourceAt []sourcePlaces  // parallel to ds.Sources
 	claims   [][]graph.Claim // in chunks, joined by finish
 	nClaims  int
 	errs     problems
@@ -358,7 +364,7 @@ func (l *loader) refer(id string, at pos, want idKind, what string) {
 }
 
 func (l *loader) wrongKind(k idKind, r ref) {
-	l.errs.add(r.at, "%s %q is a %s, not a %s", r.what, r.id, k, r.want)
+	l.errs.add(r.at, "%s %q is %s, not %s", r.what, r.id, k.withArticle(), r.want.withArticle())
 }
 
 // finish runs the checks that need every file, then returns the dataset or
