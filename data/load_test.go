@@ -203,13 +203,24 @@ var loadCases = []loadCase{
 	{name: "deep flow nesting", src: "title: " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n",
 		want: []string{"t.yaml:1:107: nesting deeper than 100 levels"}},
 	{name: "deep block sequences", src: "title:\n" + strings.Repeat("- ", 100_000) + "x\n",
-		want: []string{"t.yaml:2:"}},
+		want: []string{"t.yaml:2:199: nesting deeper than 100 levels"}},
+	{name: "deep block mappings", src: deepBlock(150),
+		want: []string{"t.yaml:101:101: nesting deeper than 100 levels"}},
 	{name: "deep nesting after an anchor", src: "title: &x " + strings.Repeat("{a: ", 100_000) + "\n",
-		want: []string{"t.yaml:1:"}},
+		want: []string{"t.yaml:1:407: nesting deeper than 100 levels"}},
 	{name: "deep json nesting", file: "t.json", src: `{"title": ` + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "}",
 		want: []string{"t.json:1:11: title: expected a string, got a list"}},
 	{name: "deep json nesting in an unknown field", file: "t.json", src: `{"x": ` + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "}",
 		want: []string{`t.json:1:2: unknown field "x"`, "t.json:1:106: invalid JSON: nesting deeper than 100 levels"}},
+}
+
+// deepBlock nests n block mappings by indentation.
+func deepBlock(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat(" ", i) + "a:\n")
+	}
+	return b.String()
 }
 
 // billionLaughs is the classic alias bomb: 10^9 "lol"s if expanded.

@@ -275,6 +275,9 @@ func yamlDepth(s string, limit int) (off, depth int) {
 			block := len(indents)
 			for i+1 < len(line) && (line[i] == '-' || line[i] == '?') && (line[i+1] == ' ' || line[i+1] == '\t') {
 				block++
+				if block > limit {
+					return lineStart + i, block
+				}
 				i += 2
 				for i < len(line) && line[i] == ' ' {
 					i++
