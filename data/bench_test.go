@@ -113,12 +113,14 @@ func TestTimeBigJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	loaded := time.Now()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	t.Logf("load %v: heap in use %d MB, from the OS %d MB", loaded.Sub(start), ms.HeapInuse>>20, ms.Sys>>20)
 	if _, err := graph.New(ds); err != nil {
 		t.Fatal(err)
 	}
-	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	t.Logf("load %v, graph.New %v, heap in use %d MB, sys %d MB", loaded.Sub(start), time.Since(loaded), ms.HeapInuse>>20, ms.Sys>>20)
+	t.Logf("graph.New %v: heap in use %d MB, from the OS %d MB", time.Since(loaded), ms.HeapInuse>>20, ms.Sys>>20)
 }
 
 func BenchmarkLoadBigFile(b *testing.B) {

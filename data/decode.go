@@ -41,6 +41,10 @@ type reader interface {
 	nextKey() (key string, at pos, ok bool) // false at the end of the mapping
 	enterList()
 	nextItem() bool // false at the end of the list
+	// broken reports whether the input can no longer be read (a JSON
+	// syntax error): what was read of the value is then incomplete, and
+	// checking it would only add noise after the real problem.
+	broken() bool
 	// lenient reports whether a number or boolean may stand for a string,
 	// as written: true for YAML, where "country: NO" and "name: 1984" are
 	// plain scalars that a person means as text.
@@ -112,7 +116,7 @@ func (d *decoder) object(what string, names []string, set func(key string)) bool
 	for {
 		key, kat, ok := d.r.nextKey()
 		if !ok {
-			return true
+			return !d.r.broken()
 		}
 		i := slices.Index(names, key)
 		switch {

@@ -106,6 +106,7 @@ func (r *jsonReader) at() pos {
 }
 
 func (r *jsonReader) lenient() bool { return false }
+func (r *jsonReader) broken() bool  { return r.failed }
 
 func (r *jsonReader) scalar() string {
 	switch r.kind() {

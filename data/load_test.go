@@ -335,6 +335,16 @@ func TestLoadValid(t *testing.T) {
 	}
 }
 
+// TestSyntaxErrorAlone checks that a JSON syntax error inside a claim is
+// not followed by complaints about the fields the claim never got.
+func TestSyntaxErrorAlone(t *testing.T) {
+	_, err := LoadBytes("t.json", []byte(`{"claims": [{"from": "a", "to" "b"}]}`))
+	ps := problemsOf(t, err)
+	if len(ps) != 1 || ps[0].String() != `t.json:1:32: invalid JSON: unexpected '"', want ':' after a field name` {
+		t.Errorf("got %v", err)
+	}
+}
+
 func TestYAMLLenientScalars(t *testing.T) {
 	ds, err := LoadBytes("t.yaml", []byte("title: 0x1F\nentities:\n  - {id: 'no', name: 1984, type: country, country: NO}\n"))
 	if err != nil {
