@@ -34,7 +34,10 @@ func clean(s string) string {
 // \" and \\, and Graphviz's label code turns \n, \l, \r into line breaks and
 // \N, \G, \E, \T, \H, \L into names; doubling every backslash keeps all of
 // them literal, and escaping '"' keeps the text from closing the string and
-// starting attributes of its own.
+// starting attributes of its own. Graphviz also decodes HTML entities in
+// labels and passes entity-like text through to SVG unescaped ("&e;" would
+// make the SVG ill-formed, "&#x6A;" would show as "j"), so '&' is written
+// "&amp;", which every attribute decodes back to '&'.
 func quote(s string) string {
 	s = clean(s)
 	var b strings.Builder
@@ -48,6 +51,8 @@ func quote(s string) string {
 			b.WriteString(`\"`)
 		case '\n':
 			b.WriteString(`\n`)
+		case '&':
+			b.WriteString("&amp;")
 		default:
 			b.WriteRune(r)
 		}

@@ -319,4 +319,5 @@ func parseColour(s string) color.Color {
 	}
 	return color.Black
 }
+
 const htmlBold = 1 // Graphviz font flag for bold text (<B>)

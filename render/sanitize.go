@@ -45,14 +45,17 @@ var allowedAttrs = map[string]bool{
 // "node ID" and "edge ID" to the tooltip text of that node's or edge's group.
 func sanitizeSVG(w io.Writer, src []byte, titles map[string]string) error {
 	d := xml.NewDecoder(bytes.NewReader(src))
-	d.Strict = true
+	// Not strict: an entity Graphviz let through from the input becomes
+	// literal text (and is escaped on the way out) instead of an error.
+	d.Strict = false
 	d.Entity = xml.HTMLEntity
 	bw := bufio.NewWriter(w)
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="no"?>` + "\n")
 
 	type frame struct {
 		name  string
-		title string // tooltip for this group's <title> and links, if any
+		title string // tooltip for this group's <title>, if any
+		links bool   // and for the xlink:title of links inside it
 		skip  bool   // dropped element: drop its content too
 	}
 	var stack []frame
@@ -67,7 +70,7 @@ func sanitizeSVG(w io.Writer, src []byte, titles map[string]string) error {
 	skipping := func() bool { return len(stack) > 0 && stack[len(stack)-1].skip }
 	groupTitle := func() string {
 		for i := len(stack) - 1; i >= 0; i-- {
-			if stack[i].title != "" {
+			if stack[i].links {
 				return stack[i].title
 			}
 		}
@@ -93,7 +96,7 @@ func sanitizeSVG(w io.Writer, src []byte, titles map[string]string) error {
 			closeTag()
 			fr := frame{name: name}
 			if name == "g" {
-				fr.title = lookupTitle(t.Attr, titles)
+				fr.title, fr.links = lookupTitle(t.Attr, titles)
 			}
 			if name == "title" && len(stack) > 0 && stack[len(stack)-1].title != "" {
 				bw.WriteString("<title>")
@@ -122,6 +125,9 @@ func sanitizeSVG(w io.Writer, src []byte, titles map[string]string) error {
 				bw.WriteString("</" + fr.name + ">")
 			}
 		case xml.CharData:
+			if len(stack) == 0 && len(bytes.TrimSpace(t)) == 0 {
+				continue // the space around the dropped DOCTYPE and comments
+			}
 			if !skipping() && inTitle == 0 {
 				closeTag()
 				bw.WriteString(escapeText(string(t)))
@@ -134,9 +140,9 @@ func sanitizeSVG(w io.Writer, src []byte, titles map[string]string) error {
 	return bw.Flush()
 }
 
-// lookupTitle returns the tooltip of a node or edge group: Graphviz gives it
-// class "node ..." or "edge ..." and the id we set.
-func lookupTitle(attrs []xml.Attr, titles map[string]string) string {
+// lookupTitle returns the tooltip of a node, edge or graph group: Graphviz
+// gives it class "node ...", "edge ..." or "graph" and the id we set.
+func lookupTitle(attrs []xml.Attr, titles map[string]string) (title string, links bool) {
 	var id, class string
 	for _, a := range attrs {
 		switch qname(a.Name) {
@@ -147,10 +153,11 @@ func lookupTitle(attrs []xml.Attr, titles map[string]string) string {
 		}
 	}
 	kind, _, _ := strings.Cut(class, " ")
-	if kind != "node" && kind != "edge" {
-		return ""
+	if kind != "node" && kind != "edge" && kind != "graph" {
+		return "", false
 	}
-	return titles[kind+" "+id]
+	title = titles[kind+" "+id]
+	return title, title != "" && kind != "graph"
 }
 
 func qname(n xml.Name) string {
@@ -169,6 +176,11 @@ func writeStart(w *bufio.Writer, t xml.StartElement, tooltip string) {
 		switch {
 		case name == "svg" && (an == "xmlns" || an == "xmlns:xlink"):
 			// Namespace declarations are fixed below, whatever Graphviz wrote.
+			continue
+		case name == "g" && an == "id" && !hasAttr(t.Attr, "class"):
+			// Graphviz's anchor wrappers: ids numbered by a counter that
+			// lives as long as the process, so a second render in one
+			// process would number them differently. Nothing needs them.
 			continue
 		case an == "xlink:href" || an == "href":
 			if v = safeLink(v); v == "" {
@@ -189,6 +201,15 @@ func writeStart(w *bufio.Writer, t xml.StartElement, tooltip string) {
 	if name == "svg" {
 		w.WriteString(` xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"`)
 	}
+}
+
+func hasAttr(attrs []xml.Attr, name string) bool {
+	for _, a := range attrs {
+		if qname(a.Name) == name {
+			return true
+		}
+	}
+	return false
 }
 
 // safeLink keeps local fragments and http(s) URLs.

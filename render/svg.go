@@ -67,6 +67,7 @@ func SVG(w io.Writer, g *graph.Graph, opts Options) error {
 		return err
 	}
 	f.tooltips["node legend"] = "Key: line styles, entity shapes and sources"
+	f.tooltips["graph claimgraph"] = clean(f.title)
 	return sanitizeSVG(w, buf.Bytes(), f.tooltips)
 }
 
