@@ -76,9 +76,10 @@ func (o Options) normalised() (Options, error) {
 // Label widths, in characters. Graphviz does not wrap text; these keep
 // nodes compact and edge labels from pushing ranks far apart.
 const (
-	nodeWrap  = 20
-	edgeWrap  = 30
-	quoteWrap = 90
+	nodeWrap      = 20
+	edgeWrap      = 30
+	edgeWrapLarge = 16
+	quoteWrap     = 90
 )
 
 // figure is everything one picture shows, computed once and written as DOT;
@@ -354,9 +355,9 @@ func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 		classes = append(classes, "contested")
 		colour, style, width = contestedStyle.colour, contestedStyle.style, contestedStyle.penwidth
 		lines = append(lines, contestedMark)
-		lines = append(lines, wrap("denied by "+f.names(c.Opponents()), edgeWrap)...)
+		lines = append(lines, wrap("denied by "+f.names(c.Opponents()), f.edgeWrap())...)
 	}
-	rel := wrap(st.prefix+c.Relation+st.suffix, edgeWrap)
+	rel := wrap(st.prefix+c.Relation+st.suffix, f.edgeWrap())
 	if refs := f.refMarks(c); refs != "" {
 		rel[len(rel)-1] += " " + refs
 	}
@@ -382,7 +383,7 @@ func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 			width = "4"
 		}
 		if mark.Note != "" && mark.Note != "(removed)" {
-			lines = append(lines, wrap(mark.Note, edgeWrap)...)
+			lines = append(lines, wrap(mark.Note, f.edgeWrap())...)
 		}
 	}
 	a = append(a, [][2]string{
@@ -399,6 +400,16 @@ func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 		a = append(a, [2]string{"URL", quote(u)}, [2]string{"target", quote("_blank")})
 	}
 	return a
+}
+
+// edgeWrap is the width of edge labels. In a left-to-right layout every
+// label sits in a rank of its own, so on a larger graph, where ranks add up
+// across a slide, labels are narrower (and taller).
+func (f *figure) edgeWrap() int {
+	if len(f.g.Entities()) > 25 {
+		return edgeWrapLarge
+	}
+	return edgeWrap
 }
 
 // names turns entity ids into names, for "denied by". An id the graph does

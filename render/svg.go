@@ -32,8 +32,8 @@ func init() {
 // (see the BenchmarkLayout numbers in the commit that set them); above them
 // we refuse and say how to draw less.
 const (
-	MaxEntities = 300
-	MaxClaims   = 600
+	MaxEntities = 150
+	MaxClaims   = 250
 )
 
 // TooLargeError is returned by SVG and PNG for a graph above the limits.
