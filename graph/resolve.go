@@ -95,14 +95,14 @@ func (g *Graph) suggest(q string, n int) []string {
 		for _, name := range e.Names() {
 			name = strings.ToLower(name)
 			d := Levenshtein(q, name)
-			if q != "" && (strings.Contains(name, q) || strings.Contains(q, name)) {
+			if len(q) >= 3 && strings.Contains(name, q) || len(name) >= 3 && strings.Contains(q, name) {
 				d = min(d, 1)
 			}
 			if best < 0 || d < best {
 				best = d
 			}
 		}
-		if best <= max(2, len([]rune(q))/3) {
+		if best <= max(1, len([]rune(q))/3) {
 			cs = append(cs, cand{e.ID, best})
 		}
 	}

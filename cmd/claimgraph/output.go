@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"golang.org/x/term"
 )
@@ -116,7 +117,9 @@ func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) (er
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	pendingFiles.add(tmp.Name())
 	defer func() {
+		pendingFiles.remove(tmp.Name())
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
@@ -152,4 +155,26 @@ func useColor(w io.Writer) bool {
 		return false
 	}
 	return isTerminal(w)
+}
+
+// pendingFiles are the temporary files writeOutput has open, so that an
+// interrupt (Ctrl-C, SIGTERM) can remove them before the process ends: a
+// killed render must not leave ".briefing.svg.tmp123" behind.
+var pendingFiles = &fileSet{m: map[string]bool{}}
+
+type fileSet struct {
+	mu sync.Mutex
+	m  map[string]bool
+}
+
+func (s *fileSet) add(name string)    { s.mu.Lock(); s.m[name] = true; s.mu.Unlock() }
+func (s *fileSet) remove(name string) { s.mu.Lock(); delete(s.m, name); s.mu.Unlock() }
+
+// removeAll deletes every pending file; main calls it on an interrupt.
+func (s *fileSet) removeAll() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for name := range s.m {
+		os.Remove(name)
+	}
 }
