@@ -175,15 +175,6 @@ func TestCompare(t *testing.T) {
 	}
 }
 
-func mustNew(t testing.TB, ds *Dataset) *Graph {
-	t.Helper()
-	g, err := New(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g
-}
-
 func TestSummarize(t *testing.T) {
 	old := &Dataset{
 		Entities: []Entity{{ID: "a"}, {ID: "b"}, {ID: "gone"}},
