@@ -16,6 +16,12 @@ import (
 // run, so that callers can add a hint.
 var ErrNoGit = errors.New("git is not installed or not on PATH")
 
+// GitError is git's complaint about a REV:PATH it could not show: not a
+// repository, an unknown revision, a path not in it.
+type GitError struct{ Message string }
+
+func (e *GitError) Error() string { return "git: " + e.Message }
+
 // SplitRevision reports whether arg names a file at a git revision,
 // "REV:PATH" as git show takes it, and splits it at the first colon. A path
 // that exists on disk is a path, colon or not, so that a file named
@@ -81,7 +87,7 @@ func readRevision(object string, maxBytes int64) ([]byte, error) {
 	}
 	if err := cmd.Wait(); err != nil {
 		if msg := gitMessage(stderr.String()); msg != "" {
-			return nil, fmt.Errorf("read %s: git: %s", object, msg)
+			return nil, fmt.Errorf("read %s: %w", object, &GitError{msg})
 		}
 		return nil, fmt.Errorf("read %s: git show: %w", object, err)
 	}

@@ -107,8 +107,12 @@ func (opts *diffOptions) loadVersion(arg string) (*graph.Graph, error) {
 	var err error
 	if rev, path, ok := data.SplitRevision(arg); ok {
 		ds, err = data.LoadRevision(rev, path, o)
-		if errors.Is(err, data.ErrNoGit) {
+		var ge *data.GitError
+		switch {
+		case errors.Is(err, data.ErrNoGit):
 			err = withHint(err, "REV:PATH reads a file from git history; install git, or compare two files")
+		case errors.As(err, &ge):
+			err = withHint(err, fmt.Sprintf("no file %q exists, so it was read as REV:PATH, the file %s at git revision %q", arg, path, rev))
 		}
 	} else {
 		ds, err = data.Load([]string{arg}, o)
