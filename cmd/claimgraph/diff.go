@@ -142,12 +142,12 @@ type diffSection struct {
 type spanRole int
 
 const (
-	plain    spanRole = iota
-	claimRef          // a claim as a sentence
-	nameRef           // an entity or party
-	quoted            // a quote from a source
-	oldValue
-	newValue
+	spanPlain spanRole = iota
+	spanClaim          // a claim as a sentence
+	spanName           // an entity or party
+	spanQuote          // a quote from a source
+	spanOld
+	spanNew
 )
 
 type span struct {
@@ -162,37 +162,37 @@ func sp(role spanRole, text string) span { return span{role, text} }
 func (r *diffReport) sections() []diffSection {
 	var status, contested, stances, other [][]span
 	for _, c := range r.diff.Claims.Changed {
-		sentence := sp(claimRef, r.sentence(r.new, c.New))
+		sentence := sp(spanClaim, r.sentence(r.new, c.New))
 		var fields []span
 		for _, ch := range c.Changes {
 			switch ch.Field {
 			case "status":
-				status = append(status, []span{sentence, sp(plain, ": "), sp(oldValue, ch.Old.(string)), sp(plain, " → "), sp(newValue, ch.New.(string))})
+				status = append(status, []span{sentence, sp(spanPlain, ": "), sp(spanOld, ch.Old.(string)), sp(spanPlain, " → "), sp(spanNew, ch.New.(string))})
 			case graph.FieldContested:
 				now := "now contested"
 				if !ch.New.(bool) {
 					now = "no longer contested"
 				}
-				line := []span{sentence, sp(plain, ": "), sp(newValue, now)}
+				line := []span{sentence, sp(spanPlain, ": "), sp(spanNew, now)}
 				if opp := c.New.Opponents(); len(opp) > 0 && ch.New.(bool) {
-					line = append(line, sp(plain, " (opposed by "), sp(nameRef, r.partyList(opp)), sp(plain, ")"))
+					line = append(line, sp(spanPlain, " (opposed by "), sp(spanName, r.partyList(opp)), sp(spanPlain, ")"))
 				}
 				contested = append(contested, line)
 			case graph.FieldStance:
 				stances = append(stances, r.stanceLine(sentence, ch.Old.(*graph.Stance), ch.New.(*graph.Stance)))
 			case graph.FieldSource:
 				if old := ch.Old.(*graph.SourceRef); old != nil {
-					fields = append(fields, sp(plain, "source removed: "), sp(oldValue, r.sourceRef(old)), sp(plain, "; "))
+					fields = append(fields, sp(spanPlain, "source removed: "), sp(spanOld, r.sourceRef(old)), sp(spanPlain, "; "))
 				} else {
-					fields = append(fields, sp(plain, "source added: "), sp(newValue, r.sourceRef(ch.New.(*graph.SourceRef))), sp(plain, "; "))
+					fields = append(fields, sp(spanPlain, "source added: "), sp(spanNew, r.sourceRef(ch.New.(*graph.SourceRef))), sp(spanPlain, "; "))
 				}
 			default:
 				fields = append(fields, fieldSpans(ch)...)
 			}
 		}
 		if len(fields) > 0 {
-			fields[len(fields)-1] = sp(plain, "") // the last "; "
-			other = append(other, append([]span{sp(plain, "claim "), sentence, sp(plain, ": ")}, fields...))
+			fields[len(fields)-1] = sp(spanPlain, "") // the last "; "
+			other = append(other, append([]span{sp(spanPlain, "claim "), sentence, sp(spanPlain, ": ")}, fields...))
 		}
 	}
 	for _, c := range r.diff.Entities.Changed {
@@ -200,22 +200,22 @@ func (r *diffReport) sections() []diffSection {
 		for _, ch := range c.Changes {
 			fields = append(fields, fieldSpans(ch)...)
 		}
-		fields[len(fields)-1] = sp(plain, "")
-		other = append(other, append([]span{sp(plain, "entity "), sp(nameRef, displayName(c.New)), sp(plain, ": ")}, fields...))
+		fields[len(fields)-1] = sp(spanPlain, "")
+		other = append(other, append([]span{sp(spanPlain, "entity "), sp(spanName, displayName(c.New)), sp(spanPlain, ": ")}, fields...))
 	}
 	for _, s := range r.diff.Sources.Added {
-		other = append(other, []span{sp(plain, "source added: "), sp(newValue, sourceName(s))})
+		other = append(other, []span{sp(spanPlain, "source added: "), sp(spanNew, sourceName(s))})
 	}
 	for _, s := range r.diff.Sources.Removed {
-		other = append(other, []span{sp(plain, "source removed: "), sp(oldValue, sourceName(s))})
+		other = append(other, []span{sp(spanPlain, "source removed: "), sp(spanOld, sourceName(s))})
 	}
 	for _, c := range r.diff.Sources.Changed {
 		var fields []span
 		for _, ch := range c.Changes {
 			fields = append(fields, fieldSpans(ch)...)
 		}
-		fields[len(fields)-1] = sp(plain, "")
-		other = append(other, append([]span{sp(plain, "source "), sp(nameRef, sourceName(c.New)), sp(plain, ": ")}, fields...))
+		fields[len(fields)-1] = sp(spanPlain, "")
+		other = append(other, append([]span{sp(spanPlain, "source "), sp(spanName, sourceName(c.New)), sp(spanPlain, ": ")}, fields...))
 	}
 	if t := r.diff.Title; t != nil {
 		other = append(other, fieldSpans(*t)[:4])
@@ -223,16 +223,16 @@ func (r *diffReport) sections() []diffSection {
 
 	var added, removed, entAdded, entRemoved [][]span
 	for _, c := range r.diff.Claims.Added {
-		added = append(added, []span{sp(claimRef, r.sentence(r.new, c)), sp(plain, " ("+string(c.Status)+")")})
+		added = append(added, []span{sp(spanClaim, r.sentence(r.new, c)), sp(spanPlain, " ("+string(c.Status)+")")})
 	}
 	for _, c := range r.diff.Claims.Removed {
-		removed = append(removed, []span{sp(claimRef, r.sentence(r.old, c)), sp(plain, " (was "+string(c.Status)+")")})
+		removed = append(removed, []span{sp(spanClaim, r.sentence(r.old, c)), sp(spanPlain, " (was "+string(c.Status)+")")})
 	}
 	for _, e := range r.diff.Entities.Added {
-		entAdded = append(entAdded, []span{sp(nameRef, displayName(e)), sp(plain, " ("+string(e.Type)+")")})
+		entAdded = append(entAdded, []span{sp(spanName, displayName(e)), sp(spanPlain, " ("+string(e.Type)+")")})
 	}
 	for _, e := range r.diff.Entities.Removed {
-		entRemoved = append(entRemoved, []span{sp(nameRef, displayName(e)), sp(plain, " ("+string(e.Type)+")")})
+		entRemoved = append(entRemoved, []span{sp(spanName, displayName(e)), sp(spanPlain, " ("+string(e.Type)+")")})
 	}
 	var out []diffSection
 	for _, s := range []diffSection{
@@ -257,23 +257,23 @@ func (r *diffReport) sections() []diffSection {
 func (r *diffReport) stanceLine(sentence span, old, new *graph.Stance) []span {
 	switch {
 	case new == nil:
-		line := []span{sp(nameRef, r.party(old.By)), sp(plain, " withdrew its "+positionNoun(old.Position)+" on "), sentence}
+		line := []span{sp(spanName, r.party(old.By)), sp(spanPlain, " withdrew its "+positionNoun(old.Position)+" on "), sentence}
 		if old.Quote != "" {
-			line = append(line, sp(plain, " (was "), sp(quoted, quote(old.Quote)), sp(plain, ")"))
+			line = append(line, sp(spanPlain, " (was "), sp(spanQuote, quote(old.Quote)), sp(spanPlain, ")"))
 		}
 		return line
 	case old == nil:
-		return append([]span{sp(nameRef, r.party(new.By)), sp(plain, " now "), sp(newValue, positionVerb(new.Position)), sp(plain, " "), sentence}, quoteSpans(new)...)
+		return append([]span{sp(spanName, r.party(new.By)), sp(spanPlain, " now "), sp(spanNew, positionVerb(new.Position)), sp(spanPlain, " "), sentence}, quoteSpans(new)...)
 	case old.Position != new.Position:
-		return append([]span{sp(nameRef, r.party(new.By)), sp(plain, " now "), sp(newValue, positionVerb(new.Position)),
-			sp(plain, " (was: "), sp(oldValue, positionVerb(old.Position)), sp(plain, ") "), sentence}, quoteSpans(new)...)
+		return append([]span{sp(spanName, r.party(new.By)), sp(spanPlain, " now "), sp(spanNew, positionVerb(new.Position)),
+			sp(spanPlain, " (was: "), sp(spanOld, positionVerb(old.Position)), sp(spanPlain, ") "), sentence}, quoteSpans(new)...)
 	}
-	line := []span{sp(nameRef, r.party(new.By)), sp(plain, " "+positionVerb(new.Position)+" "), sentence}
+	line := []span{sp(spanName, r.party(new.By)), sp(spanPlain, " "+positionVerb(new.Position)+" "), sentence}
 	if old.Quote != new.Quote {
-		line = append(line, sp(plain, "; quote "), sp(oldValue, quote(old.Quote)), sp(plain, " → "), sp(newValue, quote(new.Quote)))
+		line = append(line, sp(spanPlain, "; quote "), sp(spanOld, quote(old.Quote)), sp(spanPlain, " → "), sp(spanNew, quote(new.Quote)))
 	}
 	if old.Source != new.Source {
-		line = append(line, sp(plain, "; source "), sp(oldValue, orNone(old.Source)), sp(plain, " → "), sp(newValue, orNone(new.Source)))
+		line = append(line, sp(spanPlain, "; source "), sp(spanOld, orNone(old.Source)), sp(spanPlain, " → "), sp(spanNew, orNone(new.Source)))
 	}
 	return line
 }
@@ -282,13 +282,13 @@ func quoteSpans(s *graph.Stance) []span {
 	if s.Quote == "" {
 		return nil
 	}
-	return []span{sp(plain, ": "), sp(quoted, quote(s.Quote))}
+	return []span{sp(spanPlain, ": "), sp(spanQuote, quote(s.Quote))}
 }
 
 // fieldSpans says one field change, ending in a "; " separator the caller
 // drops after the last one.
 func fieldSpans(ch graph.Change) []span {
-	return []span{sp(plain, ch.Field+" "), sp(oldValue, valueText(ch.Old)), sp(plain, " → "), sp(newValue, valueText(ch.New)), sp(plain, "; ")}
+	return []span{sp(spanPlain, ch.Field+" "), sp(spanOld, valueText(ch.Old)), sp(spanPlain, " → "), sp(spanNew, valueText(ch.New)), sp(spanPlain, "; ")}
 }
 
 func valueText(v any) string {
@@ -377,13 +377,6 @@ func (r *diffReport) sourceRef(ref *graph.SourceRef) string {
 	return name + " " + quote(ref.Quote)
 }
 
-func entityName(g *graph.Graph, id string) string {
-	if e := g.Entity(id); e != nil {
-		return displayName(e)
-	}
-	return id
-}
-
 func displayName(e *graph.Entity) string {
 	if e.Name != "" {
 		return e.Name
@@ -470,13 +463,13 @@ func writeDiffText(w io.Writer, r *diffReport) error {
 			for _, p := range line {
 				t := terminalSafe(p.text)
 				switch p.role {
-				case oldValue:
+				case spanOld:
 					t = style(ansiRed, t)
-				case newValue:
+				case spanNew:
 					t = style(ansiGreen, t)
-				case quoted:
+				case spanQuote:
 					t = style(ansiCyan, t)
-				case claimRef, nameRef:
+				case spanClaim, spanName:
 					t = style(ansiBold, t)
 				}
 				b.WriteString(t)
@@ -535,11 +528,11 @@ func writeDiffMarkdown(w io.Writer, r *diffReport) error {
 				t := markdownEscape(p.text, i == 0)
 				switch {
 				case t == "":
-				case p.role == claimRef:
+				case p.role == spanClaim:
 					t = "**" + t + "**"
-				case p.role == newValue:
+				case p.role == spanNew:
 					t = "*" + t + "*"
-				case p.role == oldValue:
+				case p.role == spanOld:
 					t = "~~" + t + "~~"
 				}
 				b.WriteString(t)
