@@ -366,3 +366,25 @@ func (d *Diff) Summarize() Summary {
 	}
 	return s
 }
+
+// Union returns the new version's dataset plus what d says the old one had
+// and the new one lost: removed entities, claims and sources. It is the
+// picture a diff is drawn on, where removed parts are shown faded next to
+// what replaced them. The result is a fresh copy that New accepts.
+func (d *Diff) Union(old, new *Graph) *Dataset {
+	ds := new.Dataset()
+	for _, e := range d.Entities.Removed {
+		ds.Entities = append(ds.Entities, *e)
+	}
+	for _, c := range d.Claims.Removed {
+		ds.Claims = append(ds.Claims, *c)
+	}
+	for _, s := range d.Sources.Removed {
+		ds.Sources = append(ds.Sources, *s)
+	}
+	// A removed claim may still name an entity that the new version keeps
+	// under the same id: it is there. One whose entity was removed has it
+	// back from the loop above. Stances and source references of removed
+	// claims are kept as they were, for the same reason.
+	return ds
+}

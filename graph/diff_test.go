@@ -450,3 +450,30 @@ func TestFactsSeeEverything(t *testing.T) {
 		t.Errorf("facts = %q", got)
 	}
 }
+
+// TestUnion: the union of two random versions indexes, and holds every id
+// of both.
+func TestUnion(t *testing.T) {
+	for seed := range uint64(50) {
+		rng := rand.New(rand.NewPCG(seed, 4))
+		old := randomDataset(rng, 3+rng.IntN(20), 1+rng.IntN(60))
+		new, _ := randomEdits(rng, old, rng.IntN(12))
+		ga, gb := mustNew(t, old), mustNew(t, new)
+		u := mustNew(t, Compare(ga, gb).Union(ga, gb))
+		for _, g := range []*Graph{ga, gb} {
+			for _, e := range g.Entities() {
+				if u.Entity(e.ID) == nil {
+					t.Fatalf("seed %d: union lacks entity %q", seed, e.ID)
+				}
+			}
+			for _, c := range g.Claims() {
+				if u.Claim(c.ID) == nil {
+					t.Fatalf("seed %d: union lacks claim %q", seed, c.ID)
+				}
+			}
+		}
+		if want := len(gb.Claims()) + len(Compare(ga, gb).Claims.Removed); len(u.Claims()) != want {
+			t.Fatalf("seed %d: union has %d claims, want %d", seed, len(u.Claims()), want)
+		}
+	}
+}
