@@ -91,7 +91,7 @@ func Compare(old, new *Graph) *Diff {
 
 // parallelMin is the list length from which compareSorted splits the work:
 // below it, starting goroutines costs more than it saves.
-const parallelMin = 1 << 15
+var parallelMin = 1 << 15 // a variable so that tests can exercise the split on small lists
 
 // compareSorted merges two lists sorted by id. Long lists are cut into one
 // key range per processor and merged in parallel: at a million claims the

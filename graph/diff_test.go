@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -474,6 +475,26 @@ func TestUnion(t *testing.T) {
 		}
 		if want := len(gb.Claims()) + len(Compare(ga, gb).Claims.Removed); len(u.Claims()) != want {
 			t.Fatalf("seed %d: union has %d claims, want %d", seed, len(u.Claims()), want)
+		}
+	}
+}
+
+// TestCompareParallel: splitting the merge into key ranges gives the same
+// result as one merge, whatever the number of pieces.
+func TestCompareParallel(t *testing.T) {
+	defer func(n int) { parallelMin = n }(parallelMin)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for seed := range uint64(100) {
+		rng := rand.New(rand.NewPCG(seed, 5))
+		old := randomDataset(rng, 3+rng.IntN(20), 1+rng.IntN(100))
+		new, _ := randomEdits(rng, old, rng.IntN(30))
+		ga, gb := mustNew(t, old), mustNew(t, new)
+		parallelMin = 1 << 30
+		want := facts(Compare(ga, gb))
+		parallelMin = 1 + rng.IntN(10)
+		runtime.GOMAXPROCS(1 + rng.IntN(8))
+		if got := facts(Compare(ga, gb)); !slices.Equal(got, want) {
+			t.Fatalf("seed %d: split merge:\ngot  %q\nwant %q", seed, got, want)
 		}
 	}
 }
