@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render"
 	"github.com/spf13/cobra"
 )
 
@@ -100,7 +102,12 @@ func runDiff(opts *diffOptions, oldArg, newArg string, stdout io.Writer) error {
 	}
 	r := &diffReport{diff: graph.Compare(old, new), old: old, new: new, color: opts.color}
 	r.summary = r.diff.Summarize()
-	if err := writeOutput(opts.output, stdout, func(w io.Writer) error { return write(w, r) }); err != nil {
+	err = writeOutput(opts.output, stdout, func(w io.Writer) error { return write(w, r) })
+	var tl *render.TooLargeError
+	if errors.As(err, &tl) {
+		return withHint(err, tl.Hint())
+	}
+	if err != nil {
 		return err
 	}
 	if r.diff.Empty() {
@@ -653,6 +660,96 @@ func toJSONChange(ch graph.Change) jsonChange {
 	return jsonChange{ch.Field, fix(ch.Old), fix(ch.New)}
 }
 
-func writeDiffSVG(io.Writer, *diffReport) error {
-	return errors.New("--format svg is not yet available: it needs the render package, not yet in this build")
+// writeDiffSVG draws the union of both versions with the normal styling,
+// marking what was added, removed or changed; render adds the legend for
+// the marks it uses.
+func writeDiffSVG(w io.Writer, r *diffReport) error {
+	u, err := graph.New(r.diff.Union(r.old, r.new))
+	if err != nil {
+		return fmt.Errorf("diff overlay: %w", err)
+	}
+	return render.SVG(w, u, render.Options{
+		Title:   r.new.Title(),
+		Caption: "What changed: " + summaryLine(r.summary),
+		Marks:   r.marks(),
+	})
+}
+
+// marks says, for each entity and claim the diff touches, how the overlay
+// shows it. Claims come last, so that in the unlikely case of an entity and
+// a claim sharing an id the claim keeps its mark: claims carry the news.
+func (r *diffReport) marks() map[string]render.Mark {
+	m := map[string]render.Mark{}
+	for _, e := range r.diff.Entities.Added {
+		m[e.ID] = render.Mark{Class: render.MarkAdded}
+	}
+	for _, e := range r.diff.Entities.Removed {
+		m[e.ID] = render.Mark{Class: render.MarkRemoved, Note: "(removed)"}
+	}
+	for _, c := range r.diff.Entities.Changed {
+		var notes []string
+		for _, ch := range c.Changes {
+			if ch.Field == "name" {
+				notes = append(notes, "was: "+valueText(ch.Old))
+			} else {
+				notes = append(notes, ch.Field+" changed")
+			}
+		}
+		m[c.New.ID] = render.Mark{Class: render.MarkChanged, Note: strings.Join(notes, "; ")}
+	}
+	for _, c := range r.diff.Claims.Added {
+		m[c.ID] = render.Mark{Class: render.MarkAdded}
+	}
+	for _, c := range r.diff.Claims.Removed {
+		m[c.ID] = render.Mark{Class: render.MarkRemoved, Note: "(removed)"}
+	}
+	for _, c := range r.diff.Claims.Changed {
+		m[c.New.ID] = render.Mark{Class: render.MarkChanged, Note: claimNote(r, c.Changes)}
+	}
+	return m
+}
+
+// claimNote says in a few words what changed on a claim: "was: alleged",
+// "now contested", "new denial by Chinese government".
+func claimNote(r *diffReport, changes []graph.Change) string {
+	var notes, fields []string
+	for _, ch := range changes {
+		switch ch.Field {
+		case "status":
+			notes = append(notes, "was: "+ch.Old.(string))
+		case graph.FieldContested:
+			if ch.New.(bool) {
+				notes = append(notes, "now contested")
+			} else {
+				notes = append(notes, "no longer contested")
+			}
+		case graph.FieldStance:
+			old, new := ch.Old.(*graph.Stance), ch.New.(*graph.Stance)
+			switch graph.KindOf(old, new) {
+			case graph.StanceDenial:
+				notes = append(notes, "new denial by "+r.party(new.By))
+			case graph.StanceConfirmation:
+				notes = append(notes, "new confirmation by "+r.party(new.By))
+			case graph.StanceWithdrawn:
+				notes = append(notes, r.party(old.By)+" withdrew its "+positionNoun(old.Position))
+			default:
+				fields = appendOnce(fields, "stances")
+			}
+		case graph.FieldSource:
+			fields = appendOnce(fields, "sources")
+		default:
+			fields = appendOnce(fields, ch.Field)
+		}
+	}
+	if len(fields) > 0 {
+		notes = append(notes, strings.Join(fields, ", ")+" changed")
+	}
+	return strings.Join(notes, "; ")
+}
+
+func appendOnce(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
 }

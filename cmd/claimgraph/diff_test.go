@@ -25,6 +25,7 @@ func TestDiffExample(t *testing.T) {
 		{"text", "example.txt"},
 		{"markdown", "example.md"},
 		{"json", "example.json"},
+		{"svg", "example.svg"},
 	} {
 		t.Run(tt.format, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
