@@ -4,7 +4,11 @@
 usage: measure.py RUNS TIMEOUT_S OK_CODES -- COMMAND [ARG...]
 
 Runs COMMAND once to warm the page cache, then RUNS times, standard output
-to /dev/null; RUNS 0 means a single run, no warm-up, for one-off steps. Peak RSS comes from wait4(2) on each child, so it is the
+to /dev/null; RUNS 0 means a single run, no warm-up, for one-off steps.
+A warm-up run that took over a second is counted (caches matter little at
+that scale), and runs stop early, with at least three measured, once they
+add up to BUDGET_S seconds (environment; default 20), so that a slow
+command does not take RUNS times its time. Peak RSS comes from wait4(2) on each child, so it is the
 command's own, not the largest of everything this script ever ran (which
 is what RUSAGE_CHILDREN would give). OK_CODES is a comma-separated list of
 exit statuses that count as success (diff exits 1 when it finds
@@ -53,6 +57,7 @@ def main():
     out = {"runs": 0, "stderr": ""}
     times, rss = [], []
     once = runs == 0
+    budget = float(os.environ.get("BUDGET_S", "20"))
     for i in range(1 if once else runs + 1):
         wall, mb, code, tail = run_once(cmd, timeout)
         if wall is None:
@@ -62,16 +67,16 @@ def main():
             out["status"] = "exit %d" % code
             out["stderr"] = tail
             break
-        if i > 0 or once:  # the first run only warms caches
+        if i > 0 or once or wall > 1:  # a short first run only warms caches
             times.append(wall)
             rss.append(mb)
-        if runs > 1 and i == 1 and wall > timeout / 2:
-            break  # one more run would not fit: report the one we have
-    else:
-        out["status"] = "ok"
-    if times:
+        spent = sum(times)
+        if len(times) >= runs or len(times) >= 3 and spent > budget or times and spent > 3 * budget:
+            break
+    if times and "status" not in out:
         out.update(status="ok", median_s=statistics.median(times), min_s=min(times),
                    max_s=max(times), rss_mb=max(rss), runs=len(times))
+    out.setdefault("status", "no run")
     print(json.dumps(out))
 
 
