@@ -107,6 +107,14 @@ func Mutate(ds *graph.Dataset, fraction float64, seed uint64) (Changes, error) {
 	}
 	added := m.newClaims(add, newEnts)
 	ch.ClaimsAdded = len(added)
+	for i := range ds.Claims {
+		if m.changed[i] && !m.removed[i] {
+			settle(&ds.Claims[i], m.source)
+		}
+	}
+	for i := range added {
+		settle(&added[i], m.source)
+	}
 
 	kept := ds.Claims[:0]
 	for i := range ds.Claims {
@@ -369,6 +377,16 @@ func (m *mutator) deny(c *graph.Claim) {
 	if c.Status == graph.Established {
 		c.Status = graph.Reported
 	}
+}
+
+// settle keeps an edited claim's status and stances from contradicting
+// each other (see agreeWithStatus); an allegation nobody makes any more is
+// made by its object, citing the new source.
+func settle(c *graph.Claim, source string) {
+	if c.Status == graph.Alleged && !supported(c) {
+		c.Stances = append(c.Stances, graph.Stance{By: c.To, Position: graph.Asserts, Source: source})
+	}
+	agreeWithStatus(c)
 }
 
 // changeStance withdraws the last position taken on the claim, or, on a

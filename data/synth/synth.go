@@ -342,6 +342,42 @@ func (g *generator) claim(i int, c *graph.Claim) {
 			c.Stances = append(c.Stances, g.bystander(to))
 		}
 	}
+	if c.Status == graph.Alleged && !supported(c) {
+		c.Stances = append(c.Stances, graph.Stance{By: g.entities[g.voice(from, to)].ID, Position: graph.Asserts, Source: srcID})
+	}
+	agreeWithStatus(c)
+}
+
+// supported reports whether some party asserts or confirms c.
+func supported(c *graph.Claim) bool {
+	for _, s := range c.Stances {
+		if s.Position.Supports() {
+			return true
+		}
+	}
+	return false
+}
+
+// agreeWithStatus removes what would contradict c's status: nobody confirms
+// a retracted claim (the confirmation becomes an assertion), and an
+// established claim is undisputed (a disputed one is only reported). An
+// alleged claim needs an alleging party, which the callers add, because who
+// that is depends on what they know.
+func agreeWithStatus(c *graph.Claim) {
+	switch c.Status {
+	case graph.Retracted:
+		for i := range c.Stances {
+			if c.Stances[i].Position == graph.Confirms {
+				c.Stances[i].Position = graph.Asserts
+			}
+		}
+	case graph.Established:
+		for _, s := range c.Stances {
+			if s.Position.Opposes() {
+				c.Status = graph.Reported
+			}
+		}
+	}
 }
 
 // voice picks who asserts a claim between from and to: a media outlet or a
