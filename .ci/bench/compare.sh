@@ -5,7 +5,10 @@
 # standard output; progress goes to standard error.
 #
 #   .ci/bench/compare.sh                 # 100,000 entities, 1,000,000 claims
-#   SIZE=quick .ci/bench/compare.sh      # 1,000 / 10,000: under a minute
+#   SIZE=quick .ci/bench/compare.sh      # 1,000 / 10,000: about a minute
+#
+# The full size takes about ten minutes on two cores and needs ~6 GB of RAM
+# free (Python's json.load and NetworkX hold the whole file several times).
 #   SIZE=20000:200000 .ci/bench/compare.sh
 #
 # Environment: SIZE (quick, full or ENTITIES:CLAIMS), RUNS (runs per
@@ -150,7 +153,11 @@ big_mb=$(du -m "$work/big.json" | cut -f1)
 say "mutating 1% of it for diff"
 mut=$(measure 0 0 "$CG" --max-bytes "$MAXBYTES" synth --mutate 0.01 --seed 2 --from "$work/big.json" -o "$work/big-new.json")
 say "picking query entities"
-read -r PA PB FOCUS MAXDEG MEANDEG < <("$PY" "$here/pick.py" "$work/big.json")
+read -r PA PB FOCUS MAXDEG MEANDEG < <("$PY" "$here/pick.py" "$work/big.json") || true
+[ -n "${MEANDEG:-}" ] || {
+	say "pick.py found no claims to query"
+	exit 1
+}
 
 CGB=("$CG" --max-bytes "$MAXBYTES")
 
