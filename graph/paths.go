@@ -1,0 +1,619 @@
+package graph
+
+import (
+	"cmp"
+	"container/heap"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Path search: "how is A connected to B, and how solid is each link?"
+//
+// Semantics, precisely:
+//   - A path is a simple path of entities (no entity twice) of at least one
+//     hop. A hop travels from one entity to the next along the claims between
+//     them in one direction: forward (claims From → To) or, with Undirected,
+//     backward (claims To → From). When claims run both ways between two
+//     entities, the forward and the backward hop are two different paths.
+//     Self-claims never lie on a simple path.
+//   - A hop carries every claim between its two entities in its direction
+//     (after the status filter), strongest first.
+//   - A claim's strength: established > reported > proposed > alleged >
+//     contested > failed = retracted, where a contested claim (some party
+//     asserts it, another denies or disputes it) counts as contested whatever
+//     its status. A hop is as strong as its strongest claim, its best claim.
+//   - A hop is contested when its best claim is contested: no claim on it is
+//     both uncontested and at least alleged. A hop carried only by failed or
+//     retracted claims is weak, not contested: nobody disputes it.
+//   - A path's weakest link is its weakest hop (the first one on ties), named
+//     by that hop's best claim.
+//   - Ranking: fewest contested hops, then strongest weakest link, then fewer
+//     hops, then the entity ids lexicographically, then forward before
+//     backward hop by hop.
+
+// MaxHopsLimit bounds PathOptions.MaxHops: a search item stores its path
+// inline, and longer simple paths are not a question anyone asks of a claim
+// graph.
+const MaxHopsLimit = 16
+
+// PathOptions direct Paths. The zero value is not useful: set MaxHops and
+// Limit.
+type PathOptions struct {
+	MaxHops        int      // longest path, in hops (1..MaxHopsLimit)
+	Limit          int      // at most this many paths, the best ones (≥ 1)
+	Undirected     bool     // also walk claims backwards
+	AvoidContested bool     // drop paths with a contested hop
+	Statuses       []Status // keep only claims of these statuses; nil keeps all
+}
+
+// Direction is the way a hop travels its claims.
+type Direction string
+
+const (
+	Forward  Direction = "forward"  // along the claims: From → To
+	Backward Direction = "backward" // against them: the hop's To made the claims about its From
+)
+
+// Hop is one step of a Path.
+type Hop struct {
+	From, To  *Entity
+	Direction Direction
+	Claims    []*Claim // every claim of the hop, strongest first, then by id
+	Contested bool     // the best claim, Claims[0], is contested
+}
+
+// Path is one connection found by Paths.
+type Path struct {
+	Entities      []*Entity
+	Hops          []Hop
+	ContestedHops int
+	WeakestHop    int    // index into Hops of the weakest link
+	Weakest       *Claim // best claim of the weakest hop
+	Reading       string // one line: "Apple —relation (status)→ Alibaba …"
+}
+
+// PathStats describe the work a search did, for measurements.
+type PathStats struct {
+	Expanded int // search items taken from the queue
+	Pushed   int // search items put on it
+	Reached  int // entities within MaxHops of the target (reverse search)
+}
+
+// ErrSameEntity is returned by Paths when from and to are the same entity.
+var ErrSameEntity = errors.New("from and to are the same entity")
+
+// Strength ranks claims for path search: 5 established, 4 reported,
+// 3 proposed, 2 alleged, 1 contested (whatever the status), 0 failed or
+// retracted.
+func Strength(c *Claim) int { return int(strengthOf[claimFlags(c)]) }
+
+// StrengthName names a strength as Strength returns it.
+func StrengthName(s int) string {
+	return [...]string{"failed or retracted", "contested", "alleged", "proposed", "reported", "established"}[s]
+}
+
+const (
+	contestedFlag = 1 << 3
+	unknownStatus = 7 // status outside Statuses: kept unless filtered, strength 0
+)
+
+// claimFlags packs what the search needs of a claim into a byte: the index
+// of its status in Statuses and the contested bit.
+func claimFlags(c *Claim) uint8 {
+	i := slices.Index(Statuses, c.Status)
+	if i < 0 {
+		i = unknownStatus
+	}
+	f := uint8(i)
+	if c.Contested() {
+		f |= contestedFlag
+	}
+	return f
+}
+
+// strengthOf maps claim flags to strength.
+var strengthOf = func() [16]int8 {
+	var t [16]int8
+	by := map[Status]int8{Established: 5, Reported: 4, Proposed: 3, Alleged: 2, Failed: 0, Retracted: 0}
+	for i, s := range Statuses {
+		t[i] = by[s]
+		t[i|contestedFlag] = 1
+	}
+	t[unknownStatus|contestedFlag] = 1
+	return t
+}()
+
+// The reverse search from the target computes, for every entity, seven
+// distances to the target at once, one per kind of completion the bound in
+// search.bound reasons about. Bit t of a mask stands for distance kind t.
+const (
+	dEst      = iota // hops of strength ≥ 5 only
+	dRep             // ≥ 4
+	dProp            // ≥ 3
+	dAll2            // ≥ 2: uncontested and at least alleged
+	dNoCont          // claims that are not contested (relaxed: see bound)
+	dAny1            // ≥ 1
+	dAny             // every hop
+	nDist            // number of distance kinds
+	unreached = 127
+)
+
+// passes[s] is the set of distance kinds a claim of strength s can carry.
+var passes = [6]uint8{
+	0: 1<<dNoCont | 1<<dAny,
+	1: 1<<dAny1 | 1<<dAny,
+	2: 1<<dAll2 | 1<<dNoCont | 1<<dAny1 | 1<<dAny,
+	3: 1<<dProp | 1<<dAll2 | 1<<dNoCont | 1<<dAny1 | 1<<dAny,
+	4: 1<<dRep | 1<<dProp | 1<<dAll2 | 1<<dNoCont | 1<<dAny1 | 1<<dAny,
+	5: 1<<nDist - 1,
+}
+
+// hop is an edge of the search: the entity reached, the direction, and the
+// strength of the hop's best claim.
+type hop struct {
+	to       int32
+	back     bool
+	strength int8
+}
+
+// item is a search state: a simple path from the source, its contested
+// hops and weakest strength so far, and an optimistic bound on the key of
+// every path that extends it.
+type item struct {
+	bc, bw, bh int8 // bound: contested hops, weakest strength, hops
+	c, w       int8 // so far (w = 6 before the first hop)
+	n          int8 // hops so far
+	back       uint16
+	ents       [MaxHopsLimit + 1]int32
+}
+
+func (it *item) last() int32 { return it.ents[it.n] }
+
+// less is the search order: the bound key, then the path itself
+// (entities, then directions). Both parts only grow as a path is
+// extended, which is what makes the order of results exact; see Paths.
+func (a *item) less(b *item) bool {
+	if a.bc != b.bc {
+		return a.bc < b.bc
+	}
+	if a.bw != b.bw {
+		return a.bw > b.bw
+	}
+	if a.bh != b.bh {
+		return a.bh < b.bh
+	}
+	for i := int8(0); i <= a.n && i <= b.n; i++ {
+		if a.ents[i] != b.ents[i] {
+			return a.ents[i] < b.ents[i]
+		}
+	}
+	if a.n != b.n {
+		return a.n < b.n
+	}
+	for i := int8(0); i < a.n; i++ {
+		ab, bb := a.back>>i&1, b.back>>i&1
+		if ab != bb {
+			return ab < bb
+		}
+	}
+	return false
+}
+
+type queue []item
+
+func (q queue) Len() int           { return len(q) }
+func (q queue) Less(i, j int) bool { return q[i].less(&q[j]) }
+func (q queue) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *queue) Push(x any)        { *q = append(*q, x.(item)) }
+func (q *queue) Pop() any {
+	old := *q
+	it := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return it
+}
+
+type search struct {
+	g      *Graph
+	opts   PathOptions
+	keep   uint8 // status bits kept (bit i: Statuses[i]; bit 7: unknown)
+	from   int32
+	to     int32
+	dist   [][nDist]int8
+	hops   [][]hop // per entity, built on first expansion
+	built  []bool
+	stats  PathStats
+	queue  queue
+	result []item
+}
+
+// Paths returns the best paths from the entity with id from to the one with
+// id to, at most opts.Limit of them, in rank order (see the top of this
+// file). It returns an empty slice, not an error, when there is none.
+//
+// The search is best-first over partial paths, ordered by an optimistic
+// bound on the key (contested hops, weakest strength, hops) of any path that
+// extends them, then by the partial path itself. The bound comes from one
+// reverse breadth-first search from the target that records, per entity,
+// its distance to the target over hops of each strength threshold. It is
+// admissible: no extension of a partial path ranks better than its bound
+// (the distances are those of walks over a superset of the hops a simple
+// path could use), and an extension's entity and direction sequences are
+// lexicographically greater than its prefix's. So when a complete path
+// leaves the queue, every path still to come ranks after it, and the first
+// Limit complete paths out of the queue are exactly the top Limit. The
+// search stops there: its work is bounded by the partial paths whose bound
+// beats the last result, never by the number of all paths, and entities
+// farther than the remaining hops from the target are never entered.
+func (g *Graph) Paths(from, to string, opts PathOptions) ([]Path, PathStats, error) {
+	fi, ok := g.entityIdx[from]
+	if !ok {
+		return nil, PathStats{}, fmt.Errorf("paths: from %q: %w", from, ErrDangling)
+	}
+	ti, ok := g.entityIdx[to]
+	if !ok {
+		return nil, PathStats{}, fmt.Errorf("paths: to %q: %w", to, ErrDangling)
+	}
+	if fi == ti {
+		return nil, PathStats{}, ErrSameEntity
+	}
+	if opts.MaxHops < 1 || opts.MaxHops > MaxHopsLimit {
+		return nil, PathStats{}, fmt.Errorf("paths: max hops %d out of range 1..%d", opts.MaxHops, MaxHopsLimit)
+	}
+	if opts.Limit < 1 {
+		return nil, PathStats{}, fmt.Errorf("paths: limit %d is not positive", opts.Limit)
+	}
+	s := &search{g: g, opts: opts, from: fi, to: ti, keep: 0xff}
+	if opts.Statuses != nil {
+		s.keep = 0
+		for _, st := range opts.Statuses {
+			if i := slices.Index(Statuses, st); i >= 0 {
+				s.keep |= 1 << i
+			}
+		}
+	}
+	s.distances()
+	s.run()
+	paths := make([]Path, len(s.result))
+	for i := range s.result {
+		paths[i] = s.materialise(&s.result[i])
+	}
+	return paths, s.stats, nil
+}
+
+// kept reports whether claim ci passes the status filter, and its strength.
+func (s *search) kept(ci int32) (int8, bool) {
+	f := s.g.flags[ci]
+	if s.keep&(1<<(f&7)) == 0 {
+		return 0, false
+	}
+	return strengthOf[f], true
+}
+
+// distances runs the reverse breadth-first search from the target, all
+// seven distance kinds in one pass: an entity enters the next layer with
+// the kinds that first reached it there. A hop counts for a kind when one
+// of its claims does, so the distances are exact for the "≥ strength"
+// kinds and a lower bound for dNoCont (a hop whose best claim is contested
+// but which also has a failed claim passes) — enough for a sound bound.
+// Distances beyond MaxHops are never needed and never computed.
+func (s *search) distances() {
+	g := s.g
+	n := len(g.entities)
+	s.dist = make([][nDist]int8, n)
+	for i := range s.dist {
+		s.dist[i] = [nDist]int8{unreached, unreached, unreached, unreached, unreached, unreached, unreached}
+	}
+	known := make([]uint8, n)
+	fresh := make([]uint8, n)
+	const all = 1<<nDist - 1
+	known[s.to] = all
+	s.dist[s.to] = [nDist]int8{}
+	frontier := []int32{s.to}
+	var next []int32
+	s.stats.Reached = 1
+	reach := func(y int32, bits uint8, d int8) {
+		bits &^= known[y]
+		if bits == 0 {
+			return
+		}
+		if known[y] == 0 {
+			s.stats.Reached++
+		}
+		known[y] |= bits
+		if fresh[y] == 0 {
+			next = append(next, y)
+		}
+		fresh[y] |= bits
+		for t := 0; t < nDist; t++ {
+			if bits&(1<<t) != 0 {
+				s.dist[y][t] = d
+			}
+		}
+	}
+	cur := make([]uint8, n) // kinds an entity of the frontier holds at this layer
+	cur[s.to] = all
+	for d := int8(1); int(d) <= s.opts.MaxHops && len(frontier) > 0; d++ {
+		next = next[:0]
+		for _, x := range frontier {
+			m := cur[x]
+			cur[x] = 0
+			if m == 0 {
+				continue
+			}
+			for _, ci := range g.in[x] {
+				st, ok := s.kept(ci)
+				if !ok {
+					continue
+				}
+				if y := g.ends[ci][0]; y != x {
+					reach(y, m&passes[st], d)
+				}
+			}
+			if s.opts.Undirected {
+				for _, ci := range g.out[x] {
+					st, ok := s.kept(ci)
+					if !ok {
+						continue
+					}
+					if y := g.ends[ci][1]; y != x {
+						reach(y, m&passes[st], d)
+					}
+				}
+			}
+		}
+		for _, y := range next {
+			cur[y] = fresh[y]
+			fresh[y] = 0
+		}
+		frontier, next = next, frontier
+	}
+}
+
+// bound returns the optimistic key of the best path that extends a partial
+// path now at v after depth hops with c contested hops and weakest strength
+// w, and false when no extension can reach the target within MaxHops.
+// Every extension falls in one of the cases below, each of which bounds it
+// from below: an uncontested one whose weakest hop has strength m ≥ 2 uses
+// only hops ≥ m (so it is no shorter than that distance), one with m = 0 uses
+// no contested hop, and one with a contested hop adds at least one to c.
+func (s *search) bound(v int32, c, w, depth int8) (bc, bw, bh int8, ok bool) {
+	if v == s.to {
+		return c, w, depth, true
+	}
+	r := int8(s.opts.MaxHops) - depth
+	d := &s.dist[v]
+	consider := func(cc, ww, hh int8) {
+		if !ok || cc < bc || cc == bc && (ww > bw || ww == bw && hh < bh) {
+			bc, bw, bh, ok = cc, ww, hh, true
+		}
+	}
+	for t, str := range [...]int8{5, 4, 3, 2} {
+		if d[t] <= r {
+			consider(c, min(w, str), depth+d[t])
+		}
+	}
+	if d[dNoCont] <= r {
+		consider(c, 0, depth+d[dNoCont])
+	}
+	if !s.opts.AvoidContested {
+		if d[dAny1] <= r {
+			consider(c+1, min(w, 1), depth+d[dAny1])
+		}
+		if d[dAny] <= r {
+			consider(c+1, 0, depth+d[dAny])
+		}
+	}
+	return bc, bw, bh, ok
+}
+
+// neighbours returns the hops out of entity u, built once per search: the
+// claims out of u (and into it, undirected) that pass the filter, merged per
+// entity and direction, sorted by the entity's distance to the target so
+// that expand can stop at the first one out of reach.
+func (s *search) neighbours(u int32) []hop {
+	if s.built[u] {
+		return s.hops[u]
+	}
+	s.built[u] = true
+	g := s.g
+	var hs []hop
+	add := func(adj []int32, end int, back bool) {
+		for _, ci := range adj {
+			st, ok := s.kept(ci)
+			if !ok {
+				continue
+			}
+			v := g.ends[ci][end]
+			if v == u || s.dist[v][dAny] == unreached {
+				continue
+			}
+			hs = append(hs, hop{to: v, back: back, strength: st})
+		}
+	}
+	add(g.out[u], 1, false)
+	if s.opts.Undirected {
+		add(g.in[u], 0, true)
+	}
+	slices.SortFunc(hs, func(a, b hop) int {
+		return cmp.Or(cmp.Compare(s.dist[a.to][dAny], s.dist[b.to][dAny]),
+			cmp.Compare(a.to, b.to), cmpBool(a.back, b.back), cmp.Compare(b.strength, a.strength))
+	})
+	// Merge parallel claims: the first of a run is the strongest.
+	out := hs[:0]
+	for i, h := range hs {
+		if i > 0 && h.to == hs[i-1].to && h.back == hs[i-1].back {
+			continue
+		}
+		out = append(out, h)
+	}
+	s.hops[u] = slices.Clip(out)
+	return s.hops[u]
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+func (s *search) run() {
+	n := len(s.g.entities)
+	s.hops = make([][]hop, n)
+	s.built = make([]bool, n)
+	start := item{w: 6}
+	start.ents[0] = s.from
+	var ok bool
+	start.bc, start.bw, start.bh, ok = s.bound(s.from, 0, 6, 0)
+	if !ok {
+		return
+	}
+	s.queue = queue{start}
+	s.stats.Pushed = 1
+	for len(s.queue) > 0 && len(s.result) < s.opts.Limit {
+		it := heap.Pop(&s.queue).(item)
+		s.stats.Expanded++
+		u := it.last()
+		if u == s.to {
+			s.result = append(s.result, it)
+			continue
+		}
+		depth := it.n + 1
+		if int(depth) > s.opts.MaxHops {
+			continue
+		}
+		r := int8(s.opts.MaxHops) - depth
+	hops:
+		for _, h := range s.neighbours(u) {
+			if s.dist[h.to][dAny] > r {
+				break // sorted by this distance: the rest are out of reach too
+			}
+			if s.opts.AvoidContested && h.strength == 1 {
+				continue
+			}
+			for _, e := range it.ents[:it.n+1] {
+				if e == h.to {
+					continue hops
+				}
+			}
+			c, w := it.c, min(it.w, h.strength)
+			if h.strength == 1 {
+				c++
+			}
+			bc, bw, bh, ok := s.bound(h.to, c, w, depth)
+			if !ok {
+				continue
+			}
+			next := it
+			next.bc, next.bw, next.bh = bc, bw, bh
+			next.c, next.w, next.n = c, w, depth
+			next.ents[depth] = h.to
+			if h.back {
+				next.back |= 1 << it.n
+			}
+			heap.Push(&s.queue, next)
+			s.stats.Pushed++
+		}
+	}
+}
+
+// materialise turns a search result into a Path with its claims.
+func (s *search) materialise(it *item) Path {
+	g := s.g
+	p := Path{Entities: make([]*Entity, it.n+1), Hops: make([]Hop, it.n)}
+	for i := int8(0); i <= it.n; i++ {
+		p.Entities[i] = g.entities[it.ents[i]]
+	}
+	weakest := 7
+	for i := int8(0); i < it.n; i++ {
+		u, v := it.ents[i], it.ents[i+1]
+		h := Hop{From: g.entities[u], To: g.entities[v], Direction: Forward}
+		adj, end := g.out[u], 1
+		if it.back>>i&1 == 1 {
+			h.Direction, adj, end = Backward, g.in[u], 0
+		}
+		for _, ci := range adj {
+			if _, ok := s.kept(ci); ok && g.ends[ci][end] == v {
+				h.Claims = append(h.Claims, g.claims[ci])
+			}
+		}
+		sortClaims(h.Claims)
+		best := Strength(h.Claims[0])
+		h.Contested = best == 1
+		if h.Contested {
+			p.ContestedHops++
+		}
+		if best < weakest {
+			weakest, p.WeakestHop = best, int(i)
+		}
+		p.Hops[i] = h
+	}
+	p.Weakest = p.Hops[p.WeakestHop].Claims[0]
+	p.Reading = g.reading(&p)
+	return p
+}
+
+// sortClaims orders a hop's claims strongest first, then by id.
+func sortClaims(cs []*Claim) {
+	slices.SortStableFunc(cs, func(a, b *Claim) int {
+		return cmp.Or(cmp.Compare(Strength(b), Strength(a)), cmp.Compare(a.ID, b.ID))
+	})
+}
+
+// reading writes a path as one line of prose. Each hop shows its best
+// claim's relation and status, who denies or disputes it, and how many
+// other claims the hop carries:
+//
+//	Apple —is exploring an AI partnership with (proposed; +1 more)→ Alibaba Group
+//	—transfers customer data to (alleged, contested: denied by Alibaba Group; +1 more)→ People's Liberation Army
+//
+// A backward hop reads against the arrow: "B ←relation (status)— A" says
+// that A made the claim about B.
+func (g *Graph) reading(p *Path) string {
+	var b strings.Builder
+	b.WriteString(p.Entities[0].Name)
+	for _, h := range p.Hops {
+		note := ClaimNote(g, h.Claims[0])
+		if more := len(h.Claims) - 1; more > 0 {
+			note += fmt.Sprintf("; +%d more", more)
+		}
+		if h.Direction == Backward {
+			fmt.Fprintf(&b, " ←%s (%s)— %s", h.Claims[0].Relation, note, h.To.Name)
+		} else {
+			fmt.Fprintf(&b, " —%s (%s)→ %s", h.Claims[0].Relation, note, h.To.Name)
+		}
+	}
+	return b.String()
+}
+
+// ClaimNote is a claim's status as a reader needs it: "alleged", or
+// "alleged, contested: denied by Alibaba Group, disputed by X".
+func ClaimNote(g *Graph, c *Claim) string {
+	note := string(c.Status)
+	if !c.Contested() {
+		return note
+	}
+	var who []string
+	for _, st := range c.Stances {
+		if !st.Position.Opposes() {
+			continue
+		}
+		name := st.By
+		if e := g.Entity(st.By); e != nil {
+			name = e.Name
+		}
+		verb := "denied by "
+		if st.Position == Disputes {
+			verb = "disputed by "
+		}
+		if w := verb + name; !slices.Contains(who, w) {
+			who = append(who, w)
+		}
+	}
+	return note + ", contested: " + strings.Join(who, ", ")
+}
