@@ -25,12 +25,8 @@ type Graph struct {
 	// compact adjacency the hot loops use instead of the library.
 	out, in [][]int32
 
-	// ends[c] are the entity indexes of claim c's From and To, and flags[c]
-	// its status and contested bit (see claimFlags in paths.go): path search
-	// reads them for a million claims per query, where a map lookup or a
-	// walk over stances per claim would cost more than the search itself.
-	ends  [][2]int32
-	flags []uint8
+	// paths is the compact adjacency path search scans (see paths.go).
+	paths pathIndex
 
 	g dgraph.Graph[string, string]
 }
@@ -67,8 +63,6 @@ func New(ds *Dataset) (*Graph, error) {
 	}
 	g.out = make([][]int32, len(g.entities))
 	g.in = make([][]int32, len(g.entities))
-	g.ends = make([][2]int32, len(g.claims))
-	g.flags = make([]uint8, len(g.claims))
 	for i, c := range g.claims {
 		if c.ID == "" {
 			c.ID = DeriveClaimID(c.From, c.Relation, c.To)
@@ -87,7 +81,6 @@ func New(ds *Dataset) (*Graph, error) {
 		}
 		g.out[from] = append(g.out[from], int32(i))
 		g.in[to] = append(g.in[to], int32(i))
-		g.ends[i], g.flags[i] = [2]int32{from, to}, claimFlags(c)
 	}
 	// Claims without an id in the file got one above, which may change
 	// their place in id order: sort again only in that case.
@@ -99,6 +92,7 @@ func New(ds *Dataset) (*Graph, error) {
 		}
 		return New(&ds2)
 	}
+	g.paths = buildPathIndex(g)
 	if err := g.buildLibraryGraph(); err != nil {
 		return nil, err
 	}

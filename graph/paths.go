@@ -2,7 +2,6 @@ package graph
 
 import (
 	"cmp"
-	"container/heap"
 	"errors"
 	"fmt"
 	"slices"
@@ -158,6 +157,57 @@ type hop struct {
 	strength int8
 }
 
+// pathIndex is the adjacency path search scans, built once in New: for
+// every entity, the claims leaving and entering it as (other end, flags)
+// pairs stored contiguously (compressed sparse rows). The reverse search
+// from the target reads a million of them per query; through Graph.in and
+// the claims themselves each would cost a cache miss or two (the claim
+// index, then the claim, then its stances), which made the search several
+// times slower.
+type pathIndex struct {
+	flags         []uint8 // per claim, see claimFlags
+	outOff, inOff []int32 // entity e's entries are adj[off[e]:off[e+1]]
+	outAdj, inAdj []adjEntry
+}
+
+type adjEntry struct {
+	other int32 // the claim's other end
+	flags uint8
+}
+
+func buildPathIndex(g *Graph) pathIndex {
+	px := pathIndex{flags: make([]uint8, len(g.claims))}
+	for i, c := range g.claims {
+		px.flags[i] = claimFlags(c)
+	}
+	flatten := func(adj [][]int32, isOut bool) ([]int32, []adjEntry) {
+		off := make([]int32, len(adj)+1)
+		for e, cs := range adj {
+			off[e+1] = off[e] + int32(len(cs))
+		}
+		flat := make([]adjEntry, off[len(adj)])
+		for e, cs := range adj {
+			for k, ci := range cs {
+				// The other end of a claim leaving e is the entity whose
+				// in-list holds it; find it through the id only once, here.
+				c := g.claims[ci]
+				other := c.From
+				if isOut {
+					other = c.To
+				}
+				flat[int(off[e])+k] = adjEntry{g.entityIdx[other], px.flags[ci]}
+			}
+		}
+		return off, flat
+	}
+	px.outOff, px.outAdj = flatten(g.out, true)
+	px.inOff, px.inAdj = flatten(g.in, false)
+	return px
+}
+
+func (px *pathIndex) outOf(e int32) []adjEntry { return px.outAdj[px.outOff[e]:px.outOff[e+1]] }
+func (px *pathIndex) into(e int32) []adjEntry  { return px.inAdj[px.inOff[e]:px.inOff[e+1]] }
+
 // item is a search state: a simple path from the source, its contested
 // hops and weakest strength so far, and an optimistic bound on the key of
 // every path that extends it.
@@ -166,6 +216,7 @@ type item struct {
 	c, w       int8 // so far (w = 6 before the first hop)
 	n          int8 // hops so far
 	back       uint16
+	grp        int32 // the group it heads (see run), or -1
 	ents       [MaxHopsLimit + 1]int32
 }
 
@@ -201,17 +252,89 @@ func (a *item) less(b *item) bool {
 	return false
 }
 
-type queue []item
+// The queue is a bucket queue over the bound key, which takes few values
+// (contested hops × weakest strength × hops, all small), each bucket a
+// binary heap by path that is only built when the bucket becomes the
+// smallest. Most children of a hub go into buckets that are never reached:
+// for them a push is an append, not a heap operation.
+type queue struct {
+	buckets [][]item
+	heaped  []bool
+	min     int // no non-empty bucket below this index
+	size    int
+}
 
-func (q queue) Len() int           { return len(q) }
-func (q queue) Less(i, j int) bool { return q[i].less(&q[j]) }
-func (q queue) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
-func (q *queue) Push(x any)        { *q = append(*q, x.(item)) }
-func (q *queue) Pop() any {
-	old := *q
-	it := old[len(old)-1]
-	*q = old[:len(old)-1]
+const bucketsPerContested = 7 * (MaxHopsLimit + 1)
+
+func bucketOf(it *item) int {
+	return int(it.bc)*bucketsPerContested + int(6-it.bw)*(MaxHopsLimit+1) + int(it.bh)
+}
+
+func (q *queue) push(it item) {
+	b := bucketOf(&it)
+	if b >= len(q.buckets) {
+		q.buckets = append(q.buckets, make([][]item, b+1-len(q.buckets))...)
+		q.heaped = append(q.heaped, make([]bool, b+1-len(q.heaped))...)
+	}
+	q.buckets[b] = append(q.buckets[b], it)
+	q.size++
+	if b < q.min {
+		q.min = b
+	}
+	if q.heaped[b] {
+		h := q.buckets[b]
+		up(h, len(h)-1)
+	}
+}
+
+func (q *queue) pop() item {
+	for len(q.buckets[q.min]) == 0 {
+		q.min++
+	}
+	h := q.buckets[q.min]
+	if !q.heaped[q.min] {
+		for i := len(h)/2 - 1; i >= 0; i-- {
+			down(h, i)
+		}
+		q.heaped[q.min] = true
+	}
+	it := h[0]
+	n := len(h) - 1
+	h[0] = h[n]
+	h = h[:n]
+	down(h, 0)
+	q.buckets[q.min] = h
+	q.size--
 	return it
+}
+
+func up(h []item, i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !h[i].less(&h[p]) {
+			return
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+}
+
+func down(h []item, i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && h[r].less(&h[l]) {
+			m = r
+		}
+		if !h[m].less(&h[i]) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
 }
 
 type search struct {
@@ -225,6 +348,7 @@ type search struct {
 	built  []bool
 	stats  PathStats
 	queue  queue
+	groups []group
 	result []item
 }
 
@@ -282,9 +406,9 @@ func (g *Graph) Paths(from, to string, opts PathOptions) ([]Path, PathStats, err
 	return paths, s.stats, nil
 }
 
-// kept reports whether claim ci passes the status filter, and its strength.
-func (s *search) kept(ci int32) (int8, bool) {
-	f := s.g.flags[ci]
+// kept reports whether a claim with flags f passes the status filter, and
+// its strength.
+func (s *search) kept(f uint8) (int8, bool) {
 	if s.keep&(1<<(f&7)) == 0 {
 		return 0, false
 	}
@@ -297,10 +421,15 @@ func (s *search) kept(ci int32) (int8, bool) {
 // of its claims does, so the distances are exact for the "≥ strength"
 // kinds and a lower bound for dNoCont (a hop whose best claim is contested
 // but which also has a failed claim passes) — enough for a sound bound.
-// Distances beyond MaxHops are never needed and never computed.
+//
+// The breadth-first search stops at MaxHops-2: its last layers are the
+// largest (most of a small-world graph lies 4–6 hops from anything), yet
+// only the source needs a distance of MaxHops and only its neighbours one
+// of MaxHops-1. Those few are computed from their neighbours instead (see
+// relax), which on the benchmark graph halves the cost.
 func (s *search) distances() {
-	g := s.g
-	n := len(g.entities)
+	px := &s.g.paths
+	n := len(s.g.entities)
 	s.dist = make([][nDist]int8, n)
 	for i := range s.dist {
 		s.dist[i] = [nDist]int8{unreached, unreached, unreached, unreached, unreached, unreached, unreached}
@@ -334,7 +463,8 @@ func (s *search) distances() {
 	}
 	cur := make([]uint8, n) // kinds an entity of the frontier holds at this layer
 	cur[s.to] = all
-	for d := int8(1); int(d) <= s.opts.MaxHops && len(frontier) > 0; d++ {
+	depth := max(s.opts.MaxHops-2, 0)
+	for d := int8(1); int(d) <= depth && len(frontier) > 0; d++ {
 		next = next[:0]
 		for _, x := range frontier {
 			m := cur[x]
@@ -342,23 +472,15 @@ func (s *search) distances() {
 			if m == 0 {
 				continue
 			}
-			for _, ci := range g.in[x] {
-				st, ok := s.kept(ci)
-				if !ok {
-					continue
-				}
-				if y := g.ends[ci][0]; y != x {
-					reach(y, m&passes[st], d)
+			for _, a := range px.into(x) {
+				if st, ok := s.kept(a.flags); ok && a.other != x {
+					reach(a.other, m&passes[st], d)
 				}
 			}
 			if s.opts.Undirected {
-				for _, ci := range g.out[x] {
-					st, ok := s.kept(ci)
-					if !ok {
-						continue
-					}
-					if y := g.ends[ci][1]; y != x {
-						reach(y, m&passes[st], d)
+				for _, a := range px.outOf(x) {
+					if st, ok := s.kept(a.flags); ok && a.other != x {
+						reach(a.other, m&passes[st], d)
 					}
 				}
 			}
@@ -368,6 +490,56 @@ func (s *search) distances() {
 			fresh[y] = 0
 		}
 		frontier, next = next, frontier
+	}
+	if s.opts.MaxHops >= 2 {
+		s.forNeighbours(s.from, func(w int32, _ int8) { s.relax(w) })
+	}
+	s.relax(s.from)
+}
+
+// relax sets v's distances from its neighbours': 1 + the least. After the
+// breadth-first search to depth b, a neighbour's distance is exact when it
+// is at most b (or was itself relaxed to b+1), so a relaxed distance is
+// exact when it is at most b+1, and for the source, relaxed after its
+// neighbours, at most b+2 = MaxHops: exactly as far as each is needed.
+// Larger values are upper bounds the search never uses (it prunes them as
+// out of reach, which they are).
+func (s *search) relax(v int32) {
+	d := &s.dist[v]
+	var open uint8 // kinds the breadth-first search left unknown: only they can improve
+	for t := range nDist {
+		if d[t] == unreached {
+			open |= 1 << t
+		}
+	}
+	if open == 0 {
+		return
+	}
+	s.forNeighbours(v, func(x int32, st int8) {
+		dx := &s.dist[x]
+		for t, bits := 0, passes[st]; t < nDist; t++ {
+			if bits&(1<<t) != 0 && dx[t] != unreached && dx[t]+1 < d[t] {
+				d[t] = dx[t] + 1
+			}
+		}
+	})
+}
+
+// forNeighbours calls f for every entity one kept claim away from v in the
+// search's direction(s), with the claim's strength; once per claim.
+func (s *search) forNeighbours(v int32, f func(x int32, strength int8)) {
+	px := &s.g.paths
+	for _, a := range px.outOf(v) {
+		if st, ok := s.kept(a.flags); ok && a.other != v {
+			f(a.other, st)
+		}
+	}
+	if s.opts.Undirected {
+		for _, a := range px.into(v) {
+			if st, ok := s.kept(a.flags); ok && a.other != v {
+				f(a.other, st)
+			}
+		}
 	}
 }
 
@@ -410,35 +582,29 @@ func (s *search) bound(v int32, c, w, depth int8) (bc, bw, bh int8, ok bool) {
 
 // neighbours returns the hops out of entity u, built once per search: the
 // claims out of u (and into it, undirected) that pass the filter, merged per
-// entity and direction, sorted by the entity's distance to the target so
-// that expand can stop at the first one out of reach.
+// entity and direction, in path order (entity, then forward first).
 func (s *search) neighbours(u int32) []hop {
 	if s.built[u] {
 		return s.hops[u]
 	}
 	s.built[u] = true
-	g := s.g
+	px := &s.g.paths
 	var hs []hop
-	add := func(adj []int32, end int, back bool) {
-		for _, ci := range adj {
-			st, ok := s.kept(ci)
-			if !ok {
+	add := func(adj []adjEntry, back bool) {
+		for _, a := range adj {
+			st, ok := s.kept(a.flags)
+			if !ok || a.other == u || s.dist[a.other][dAny] == unreached {
 				continue
 			}
-			v := g.ends[ci][end]
-			if v == u || s.dist[v][dAny] == unreached {
-				continue
-			}
-			hs = append(hs, hop{to: v, back: back, strength: st})
+			hs = append(hs, hop{to: a.other, back: back, strength: st})
 		}
 	}
-	add(g.out[u], 1, false)
+	add(px.outOf(u), false)
 	if s.opts.Undirected {
-		add(g.in[u], 0, true)
+		add(px.into(u), true)
 	}
 	slices.SortFunc(hs, func(a, b hop) int {
-		return cmp.Or(cmp.Compare(s.dist[a.to][dAny], s.dist[b.to][dAny]),
-			cmp.Compare(a.to, b.to), cmpBool(a.back, b.back), cmp.Compare(b.strength, a.strength))
+		return cmp.Or(cmp.Compare(a.to, b.to), cmpBool(a.back, b.back), cmp.Compare(b.strength, a.strength))
 	})
 	// Merge parallel claims: the first of a run is the strongest.
 	out := hs[:0]
@@ -462,22 +628,43 @@ func cmpBool(a, b bool) int {
 	return 1
 }
 
+// A group stands for children of one expanded item that share a bound
+// key, in path order. Only its next child is in the queue at any time:
+// having the same key, the group's children leave the queue in path order
+// anyway, so the search pops exactly what it would if every child had been
+// pushed, while a hub's 20,000 children cost 20,000 bound computations and
+// a few dozen queue operations instead of 20,000 80-byte pushes.
+type group struct {
+	parent item
+	hops   []hop
+	next   int
+}
+
 func (s *search) run() {
 	n := len(s.g.entities)
 	s.hops = make([][]hop, n)
 	s.built = make([]bool, n)
-	start := item{w: 6}
+	start := item{w: 6, grp: -1}
 	start.ents[0] = s.from
 	var ok bool
 	start.bc, start.bw, start.bh, ok = s.bound(s.from, 0, 6, 0)
 	if !ok {
 		return
 	}
-	s.queue = queue{start}
+	s.queue.push(start)
 	s.stats.Pushed = 1
-	for len(s.queue) > 0 && len(s.result) < s.opts.Limit {
-		it := heap.Pop(&s.queue).(item)
+	byBucket := map[int][]hop{}
+	var touched []int
+	for s.queue.size > 0 && len(s.result) < s.opts.Limit {
+		it := s.queue.pop()
 		s.stats.Expanded++
+		if it.grp >= 0 {
+			if gr := &s.groups[it.grp]; gr.next < len(gr.hops) {
+				s.queue.push(s.child(&gr.parent, gr.hops[gr.next], it.grp))
+				s.stats.Pushed++
+				gr.next++
+			}
+		}
 		u := it.last()
 		if u == s.to {
 			s.result = append(s.result, it)
@@ -488,12 +675,10 @@ func (s *search) run() {
 			continue
 		}
 		r := int8(s.opts.MaxHops) - depth
+		touched = touched[:0]
 	hops:
 		for _, h := range s.neighbours(u) {
-			if s.dist[h.to][dAny] > r {
-				break // sorted by this distance: the rest are out of reach too
-			}
-			if s.opts.AvoidContested && h.strength == 1 {
+			if s.dist[h.to][dAny] > r || s.opts.AvoidContested && h.strength == 1 {
 				continue
 			}
 			for _, e := range it.ents[:it.n+1] {
@@ -509,17 +694,38 @@ func (s *search) run() {
 			if !ok {
 				continue
 			}
-			next := it
-			next.bc, next.bw, next.bh = bc, bw, bh
-			next.c, next.w, next.n = c, w, depth
-			next.ents[depth] = h.to
-			if h.back {
-				next.back |= 1 << it.n
+			b := bucketOf(&item{bc: bc, bw: bw, bh: bh})
+			if len(byBucket[b]) == 0 {
+				touched = append(touched, b)
 			}
-			heap.Push(&s.queue, next)
+			byBucket[b] = append(byBucket[b], h)
+		}
+		for _, b := range touched {
+			hs := slices.Clone(byBucket[b])
+			byBucket[b] = byBucket[b][:0]
+			gi := int32(len(s.groups))
+			s.groups = append(s.groups, group{parent: it, hops: hs, next: 1})
+			s.queue.push(s.child(&it, hs[0], gi))
 			s.stats.Pushed++
 		}
 	}
+}
+
+// child extends parent by h.
+func (s *search) child(parent *item, h hop, grp int32) item {
+	next := *parent
+	next.grp = grp
+	next.n = parent.n + 1
+	next.ents[next.n] = h.to
+	if h.back {
+		next.back |= 1 << parent.n
+	}
+	next.w = min(parent.w, h.strength)
+	if h.strength == 1 {
+		next.c++
+	}
+	next.bc, next.bw, next.bh, _ = s.bound(h.to, next.c, next.w, next.n)
+	return next
 }
 
 // materialise turns a search result into a Path with its claims.
@@ -533,13 +739,15 @@ func (s *search) materialise(it *item) Path {
 	for i := int8(0); i < it.n; i++ {
 		u, v := it.ents[i], it.ents[i+1]
 		h := Hop{From: g.entities[u], To: g.entities[v], Direction: Forward}
-		adj, end := g.out[u], 1
+		// g.out[u] and the index's entries for u list the same claims in
+		// the same order.
+		adj, entries := g.out[u], g.paths.outOf(u)
 		if it.back>>i&1 == 1 {
-			h.Direction, adj, end = Backward, g.in[u], 0
+			h.Direction, adj, entries = Backward, g.in[u], g.paths.into(u)
 		}
-		for _, ci := range adj {
-			if _, ok := s.kept(ci); ok && g.ends[ci][end] == v {
-				h.Claims = append(h.Claims, g.claims[ci])
+		for k, a := range entries {
+			if _, ok := s.kept(a.flags); ok && a.other == v {
+				h.Claims = append(h.Claims, g.claims[adj[k]])
 			}
 		}
 		sortClaims(h.Claims)
