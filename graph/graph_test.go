@@ -256,3 +256,33 @@ func TestLevenshtein(t *testing.T) {
 		}
 	}
 }
+
+// TestLibraryView checks that the library sees exactly one edge per
+// connected ordered pair through indexStore, and that its algorithms run on
+// it.
+func TestLibraryView(t *testing.T) {
+	ds := fixture()
+	ds.Claims = append(ds.Claims, Claim{ID: "data2", From: "alibaba", To: "pla", Relation: "also", Status: Reported})
+	g := mustNew(t, ds)
+	adj, err := g.g.AdjacencyMap()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pairs []string
+	for from, tos := range adj {
+		for to := range tos {
+			pairs = append(pairs, from+">"+to)
+		}
+	}
+	slices.Sort(pairs)
+	want := []string{"alibaba>pla", "apple>alibaba", "us-gov>alibaba", "us-gov>apple"}
+	if !slices.Equal(pairs, want) {
+		t.Errorf("library edges = %v, want %v", pairs, want)
+	}
+	if n, err := g.g.Order(); err != nil || n != 4 {
+		t.Errorf("Order = %d, %v", n, err)
+	}
+	if err := g.g.AddEdge("pla", "apple"); err == nil {
+		t.Error("AddEdge on a read-only graph succeeded")
+	}
+}

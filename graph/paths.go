@@ -188,14 +188,11 @@ func buildPathIndex(g *Graph) pathIndex {
 		flat := make([]adjEntry, off[len(adj)])
 		for e, cs := range adj {
 			for k, ci := range cs {
-				// The other end of a claim leaving e is the entity whose
-				// in-list holds it; find it through the id only once, here.
-				c := g.claims[ci]
-				other := c.From
+				other := g.ends[ci].from
 				if isOut {
-					other = c.To
+					other = g.ends[ci].to
 				}
-				flat[int(off[e])+k] = adjEntry{g.entityIdx[other], px.flags[ci]}
+				flat[int(off[e])+k] = adjEntry{other, px.flags[ci]}
 			}
 		}
 		return off, flat

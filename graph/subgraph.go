@@ -48,9 +48,7 @@ func (g *Graph) Within(id string, depth int) map[string]bool {
 		for _, e := range frontier {
 			for _, adj := range [][]int32{g.out[e], g.in[e]} {
 				for _, ci := range adj {
-					c := g.claims[ci]
-					for _, nb := range []string{c.From, c.To} {
-						ni := g.entityIdx[nb]
+					for _, ni := range [2]int32{g.ends[ci].from, g.ends[ci].to} {
 						if _, seen := dist[ni]; !seen {
 							dist[ni] = d
 							next = append(next, ni)

@@ -3,36 +3,129 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/spf13/cobra"
 )
 
+// checkCap is how many findings of one rule check prints before summing up
+// the rest: a big dataset can have thousands of unquoted sources, and a
+// screenful of one rule hides the others.
+const checkCap = 10
+
 type checkOptions struct {
 	global *globalOptions
+	strict bool
+	all    bool
+	format string
 }
 
 func newCheckCmd(g *globalOptions, s streams) *cobra.Command {
 	opts := &checkOptions{global: g}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "check",
-		Short: "Validate a dataset and summarise it",
+		Short: "Validate a dataset, lint its sourcing and summarise it",
 		Long: `Check loads the dataset, reports every problem it finds as file:line:col:
-message, and on success prints a one-line summary.`,
+message, and on success prints a one-line summary on standard output.
+
+It then lints what the dataset says, reporting on standard error one line per
+finding, "claimgraph: SEVERITY: KIND "ID": message [rule]", at most ` + fmt.Sprint(checkCap) + ` per
+rule unless --all. Warnings leave the exit status 0 unless --strict; errors
+always exit 1; notes are facts about the whole dataset and never fail.
+The rules:
+` + ruleHelp() + `
+With --format json the summary and the findings are written as one JSON
+object on standard output instead.`,
 		Example: `  claimgraph check
-  claimgraph check -d mydata/
+  claimgraph check -d mydata/ --strict
   claimgraph export --format json | claimgraph check -d -`,
-		RunE: func(*cobra.Command, []string) error { return runCheck(opts, s.out) },
+		RunE: func(*cobra.Command, []string) error { return runCheck(opts, s.out, s.err) },
 	}
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "exit 1 when the lint finds a warning")
+	cmd.Flags().BoolVar(&opts.all, "all", false, "print every finding, not the first "+fmt.Sprint(checkCap)+" per rule")
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output `format`: text or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("text", "json"))
+	return cmd
 }
 
-func runCheck(opts *checkOptions, stdout io.Writer) error {
+func ruleHelp() string {
+	var b strings.Builder
+	for _, r := range graph.Rules {
+		fmt.Fprintf(&b, "  %-19s %-7s %s\n", r.Name, r.Severity, r.Doc)
+	}
+	return b.String()
+}
+
+type checkJSON struct {
+	Entities  int             `json:"entities"`
+	Claims    int             `json:"claims"`
+	Contested int             `json:"contested"`
+	Sources   int             `json:"sources"`
+	Findings  []graph.Finding `json:"findings"`
+}
+
+func runCheck(opts *checkOptions, stdout, stderr io.Writer) error {
+	if opts.format != "text" && opts.format != "json" {
+		return usageErrorf("unknown --format %q (want text or json)", opts.format)
+	}
 	g, err := opts.global.loadGraph()
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintln(stdout, summary(g))
-	return err
+	findings := graph.Lint(g)
+	if opts.format == "json" {
+		err = writeJSON(stdout, checkJSON{
+			Entities: len(g.Entities()), Claims: len(g.Claims()),
+			Contested: g.ContestedCount(), Sources: len(g.Sources()),
+			Findings: nonNil(findings),
+		})
+	} else {
+		if _, err = fmt.Fprintln(stdout, summary(g)); err == nil {
+			err = printFindings(stderr, findings, opts.all)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return lintExit(findings, opts.strict)
+}
+
+// lintExit turns findings into check's exit status: 1 for any error, and
+// for any warning under --strict.
+func lintExit(findings []graph.Finding, strict bool) error {
+	for _, f := range findings {
+		if f.Severity == graph.SevError || (strict && f.Severity == graph.SevWarning) {
+			return &silentExit{exitFailure}
+		}
+	}
+	return nil
+}
+
+// printFindings writes one line per finding, in Lint's order, with the
+// "claimgraph: " prefix every diagnostic carries; past checkCap findings of
+// one rule it writes one line counting the rest.
+func printFindings(w io.Writer, findings []graph.Finding, all bool) error {
+	p := &printer{w: w}
+	for i := 0; i < len(findings); {
+		j := i
+		for j < len(findings) && findings[j].Rule == findings[i].Rule && findings[j].Severity == findings[i].Severity {
+			j++
+		}
+		n := j - i
+		if !all && n > checkCap {
+			n = checkCap
+		}
+		for _, f := range findings[i : i+n] {
+			p.line(fmt.Sprintf("claimgraph: %s: %s", f.Severity, f))
+		}
+		if rest := j - i - n; rest > 0 {
+			p.line(fmt.Sprintf("claimgraph: %s: %d more %s findings (--all lists them)",
+				findings[i].Severity, rest, findings[i].Rule))
+		}
+		i = j
+	}
+	return p.err
 }
 
 // summary is the one-line description check prints: "14 entities, 16 claims

@@ -121,4 +121,3 @@ func wrapArgsErrors(c *cobra.Command) {
 		wrapArgsErrors(sub)
 	}
 }
-

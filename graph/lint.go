@@ -1,0 +1,450 @@
+package graph
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// This file holds the analytic checks behind "claimgraph check": not whether
+// a dataset is well-formed (the loader decides that) but whether what it says
+// is well supported. Each rule is a pure function of the Graph, so that the
+// CLI, tests and any later tool agree on what a dataset's weaknesses are.
+
+// Severity grades a Finding.
+type Severity string
+
+const (
+	// SevError marks a dataset that cannot be reasoned about as it stands
+	// (a derived_from cycle leaves sources with no origin).
+	SevError Severity = "error"
+	// SevWarning marks a weakness an analyst should look at; check --strict
+	// fails on it.
+	SevWarning Severity = "warning"
+	// SevNote states a fact about the whole dataset that is worth knowing
+	// but is no defect of any one claim; check --strict ignores it.
+	SevNote Severity = "note"
+)
+
+func (s Severity) rank() int {
+	switch s {
+	case SevError:
+		return 0
+	case SevWarning:
+		return 1
+	}
+	return 2
+}
+
+// Finding is one result of a lint rule.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Kind     string   `json:"kind"`    // "entity", "claim" or "source": what Subject names
+	Subject  string   `json:"subject"` // the id the finding is about
+	Message  string   `json:"message"` // what is wrong, without the subject
+}
+
+// String is the finding as one line: `claim "x": cites no source [no-source]`.
+func (f Finding) String() string {
+	return fmt.Sprintf("%s %q: %s [%s]", f.Kind, f.Subject, f.Message, f.Rule)
+}
+
+// A Rule is one analytic check. Check returns its findings in any order;
+// Lint sorts them and fills in Rule, and Severity where Check left it empty
+// (a rule may grade a finding below its usual severity).
+type Rule struct {
+	Name     string
+	Severity Severity
+	Doc      string // one line, for --help and the README
+	Check    func(*Graph) []Finding
+}
+
+// Rules lists every lint rule in the order check reports them.
+var Rules = []Rule{
+	{"derived-cycle", SevError,
+		"sources whose derived_from chains loop: they have no origin", lintDerivedCycles},
+	{"no-source", SevWarning,
+		"claims that cite no source", lintNoSource},
+	{"unquoted-source", SevWarning,
+		"claims that cite a source without quoting the sentence they rest on", lintUnquotedSource},
+	{"unquoted-denial", SevWarning,
+		"contested claims whose denial or dispute carries no quote", lintUnquotedDenial},
+	{"single-source", SevWarning,
+		"claims whose every source reference is the same document (one note instead when the dataset has one source)", lintSingleSource},
+	{"circular-reporting", SevWarning,
+		"claims whose several sources all trace back, through derived_from, to one origin", lintCircularReporting},
+	{"status-stance", SevWarning,
+		"claims whose status contradicts their stances: established yet opposed, retracted yet confirmed, alleged by no one", lintStatusStance},
+	{"unmentioned-entity", SevWarning,
+		"entities no claim mentions as from, to or stance holder", lintUnmentioned},
+}
+
+// Lint runs every rule on g and returns the findings sorted by severity
+// (errors first), then rule (in Rules order), subject and message.
+func Lint(g *Graph) []Finding {
+	var all []Finding
+	for _, r := range Rules {
+		for _, f := range r.Check(g) {
+			f.Rule = r.Name
+			if f.Severity == "" {
+				f.Severity = r.Severity
+			}
+			all = append(all, f)
+		}
+	}
+	SortFindings(all)
+	return all
+}
+
+// SortFindings puts fs in Lint's order.
+func SortFindings(fs []Finding) {
+	ruleIdx := make(map[string]int, len(Rules))
+	for i, r := range Rules {
+		ruleIdx[r.Name] = i
+	}
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Severity.rank(), b.Severity.rank()),
+			cmp.Compare(ruleIdx[a.Rule], ruleIdx[b.Rule]),
+			cmp.Compare(a.Subject, b.Subject),
+			cmp.Compare(a.Message, b.Message))
+	})
+}
+
+func claimFinding(c *Claim, format string, args ...any) Finding {
+	return Finding{Kind: "claim", Subject: c.ID, Message: fmt.Sprintf(format, args...)}
+}
+
+func lintNoSource(g *Graph) []Finding {
+	var fs []Finding
+	for _, c := range g.claims {
+		if len(c.Sources) == 0 {
+			fs = append(fs, claimFinding(c, "cites no source"))
+		}
+	}
+	return fs
+}
+
+func lintUnquotedSource(g *Graph) []Finding {
+	var fs []Finding
+	for _, c := range g.claims {
+		var bare []string
+		for _, r := range c.Sources {
+			if strings.TrimSpace(r.Quote) == "" && !slices.Contains(bare, r.Source) {
+				bare = append(bare, r.Source)
+			}
+		}
+		for _, id := range bare {
+			fs = append(fs, claimFinding(c, "cites source %q without a quote", id))
+		}
+	}
+	return fs
+}
+
+func lintUnquotedDenial(g *Graph) []Finding {
+	var fs []Finding
+	for _, c := range g.claims {
+		if !c.Contested() {
+			continue
+		}
+		for _, s := range c.Stances {
+			if s.Position.Opposes() && strings.TrimSpace(s.Quote) == "" {
+				fs = append(fs, claimFinding(c, "is contested, but %q %s it without a quote", s.By, s.Position))
+			}
+		}
+	}
+	return fs
+}
+
+// documents returns the distinct source ids c cites, in citation order.
+func documents(c *Claim) []string {
+	var ids []string
+	for _, r := range c.Sources {
+		if !slices.Contains(ids, r.Source) {
+			ids = append(ids, r.Source)
+		}
+	}
+	return ids
+}
+
+// lintSingleSource flags claims resting on one document. When the whole
+// dataset has exactly one source (a dataset encoding one article, like the
+// embedded one), every claim is single-source by construction: a warning on
+// each would repeat one fact N times and make --strict useless for such
+// datasets, so the rule states the fact once, as a note on that source.
+func lintSingleSource(g *Graph) []Finding {
+	if len(g.sources) == 1 {
+		only := g.sources[0].ID
+		n := 0
+		for _, c := range g.claims {
+			if docs := documents(c); len(docs) == 1 && docs[0] == only {
+				n++
+			}
+		}
+		if n == 0 {
+			return nil
+		}
+		return []Finding{{Severity: SevNote, Kind: "source", Subject: only,
+			Message: fmt.Sprintf("is the dataset's only source: %d of %d claims rest on it alone", n, len(g.claims))}}
+	}
+	var fs []Finding
+	for _, c := range g.claims {
+		if docs := documents(c); len(docs) == 1 {
+			fs = append(fs, claimFinding(c, "rests on a single source, %q", docs[0]))
+		}
+	}
+	return fs
+}
+
+func lintCircularReporting(g *Graph) []Finding {
+	origins := sourceOrigins(g)
+	var fs []Finding
+	for _, c := range g.claims {
+		docs := documents(c)
+		if len(docs) < 2 {
+			continue // no-source and single-source cover these
+		}
+		var union []string
+		known := true
+		for _, d := range docs {
+			o, ok := origins[d]
+			if !ok || len(o) == 0 {
+				// Unknown source or one caught in a cycle: the
+				// origin is undefined; derived-cycle reports it.
+				known = false
+				break
+			}
+			for _, id := range o {
+				if !slices.Contains(union, id) {
+					union = append(union, id)
+				}
+			}
+		}
+		if known && len(union) == 1 {
+			fs = append(fs, claimFinding(c, "its %d sources (%s) all trace back to one origin, %q",
+				len(docs), strings.Join(docs, ", "), union[0]))
+		}
+	}
+	return fs
+}
+
+// sourceOrigins maps every source id to its origins: the sources with no
+// derived_from that it reaches by following derived_from (itself, if it
+// derives from nothing), sorted. A source that reaches only a cycle has no
+// origin: its entry is empty. References to unknown sources are ignored
+// (the loader rejects them).
+//
+// It works on the condensation of the derived_from graph, so that each
+// source is visited once whatever the shape of the chains, and cycles cannot
+// make it loop.
+func sourceOrigins(g *Graph) map[string][]string {
+	sccs := derivedSCCs(g)
+	comp := make(map[string]int, len(g.sources))
+	for i, scc := range sccs {
+		for _, id := range scc {
+			comp[id] = i
+		}
+	}
+	// Tarjan emits a component after every component it reaches, so one
+	// pass in emission order sees successors first.
+	compOrigins := make([][]string, len(sccs))
+	for i, scc := range sccs {
+		var os []string
+		cyclic := len(scc) > 1
+		for _, id := range scc {
+			for _, d := range g.sourceIdx[id].DerivedFrom {
+				j, ok := comp[d]
+				if !ok {
+					continue
+				}
+				if j == i {
+					cyclic = true
+					continue
+				}
+				for _, o := range compOrigins[j] {
+					if !slices.Contains(os, o) {
+						os = append(os, o)
+					}
+				}
+			}
+		}
+		if !cyclic && len(os) == 0 && !hasKnownParent(g, scc[0]) {
+			os = []string{scc[0]}
+		}
+		slices.Sort(os)
+		compOrigins[i] = os
+	}
+	out := make(map[string][]string, len(g.sources))
+	for id, i := range comp {
+		out[id] = compOrigins[i]
+	}
+	return out
+}
+
+func hasKnownParent(g *Graph, id string) bool {
+	for _, d := range g.sourceIdx[id].DerivedFrom {
+		if g.sourceIdx[d] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// derivedSCCs returns the strongly connected components of the graph whose
+// vertices are sources and whose edges follow derived_from, in Tarjan's
+// emission order (a component after all it reaches). Members of each
+// component are sorted by id.
+func derivedSCCs(g *Graph) [][]string {
+	index := make(map[string]int, len(g.sources))
+	low := make(map[string]int, len(g.sources))
+	onStack := make(map[string]bool)
+	var stack []string
+	var sccs [][]string
+	var connect func(id string)
+	connect = func(id string) {
+		index[id] = len(index)
+		low[id] = index[id]
+		stack = append(stack, id)
+		onStack[id] = true
+		for _, d := range g.sourceIdx[id].DerivedFrom {
+			if g.sourceIdx[d] == nil {
+				continue
+			}
+			if _, seen := index[d]; !seen {
+				connect(d)
+				low[id] = min(low[id], low[d])
+			} else if onStack[d] {
+				low[id] = min(low[id], index[d])
+			}
+		}
+		if low[id] == index[id] {
+			var scc []string
+			for {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[top] = false
+				scc = append(scc, top)
+				if top == id {
+					break
+				}
+			}
+			slices.Sort(scc)
+			sccs = append(sccs, scc)
+		}
+	}
+	for _, s := range g.sources {
+		if _, seen := index[s.ID]; !seen {
+			connect(s.ID)
+		}
+	}
+	return sccs
+}
+
+// lintDerivedCycles reports each derived_from cycle once, on its smallest
+// source id, spelling out one concrete loop through it.
+func lintDerivedCycles(g *Graph) []Finding {
+	var fs []Finding
+	for _, scc := range derivedSCCs(g) {
+		start := scc[0]
+		if len(scc) == 1 && !slices.Contains(g.sourceIdx[start].DerivedFrom, start) {
+			continue
+		}
+		loop := shortestLoop(g, start, scc)
+		fs = append(fs, Finding{Kind: "source", Subject: start,
+			Message: "derived_from cycle: " + strings.Join(loop, " → ")})
+	}
+	return fs
+}
+
+// shortestLoop returns the shortest derived_from path from start back to
+// start inside the component members, start at both ends. Neighbours are
+// visited in id order so that the loop reported is always the same.
+func shortestLoop(g *Graph, start string, members []string) []string {
+	prev := map[string]string{}
+	queue := []string{start}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		next := slices.Clone(g.sourceIdx[cur].DerivedFrom)
+		slices.Sort(next)
+		for _, d := range next {
+			if !slices.Contains(members, d) {
+				continue
+			}
+			if d == start {
+				path := []string{start}
+				for at := cur; at != start; at = prev[at] {
+					path = append(path, at)
+				}
+				path = append(path, start)
+				slices.Reverse(path[1 : len(path)-1])
+				return path
+			}
+			if _, seen := prev[d]; !seen {
+				prev[d] = cur
+				queue = append(queue, d)
+			}
+		}
+	}
+	return []string{start, start} // unreachable for a true cycle
+}
+
+// lintStatusStance checks a claim's status against its stances. The rules:
+//   - established means "stated as fact and not disputed": a party that
+//     denies or disputes it makes it contested, so the status should be
+//     reported or alleged;
+//   - retracted means withdrawn: a party that still confirms it contradicts
+//     that (an "asserts" stance is left alone, since the original
+//     assertion is what was retracted);
+//   - alleged means "an accusation attributed to a party": with no party
+//     asserting or confirming it, the accusation is attributed to no one.
+func lintStatusStance(g *Graph) []Finding {
+	var fs []Finding
+	for _, c := range g.claims {
+		switch c.Status {
+		case Established:
+			for _, s := range c.Stances {
+				if s.Position.Opposes() {
+					fs = append(fs, claimFinding(c, "is established, yet %q %s it", s.By, s.Position))
+				}
+			}
+		case Retracted:
+			for _, s := range c.Stances {
+				if s.Position == Confirms {
+					fs = append(fs, claimFinding(c, "is retracted, yet %q confirms it", s.By))
+				}
+			}
+		case Alleged:
+			if !slices.ContainsFunc(c.Stances, func(s Stance) bool { return s.Position.Supports() }) {
+				fs = append(fs, claimFinding(c, "is alleged, yet no party asserts or confirms it"))
+			}
+		}
+	}
+	return fs
+}
+
+func lintUnmentioned(g *Graph) []Finding {
+	mentioned := make([]bool, len(g.entities))
+	mark := func(id string) {
+		if i, ok := g.entityIdx[id]; ok {
+			mentioned[i] = true
+		}
+	}
+	for _, c := range g.claims {
+		mark(c.From)
+		mark(c.To)
+		for _, s := range c.Stances {
+			mark(s.By)
+		}
+	}
+	var fs []Finding
+	for i, e := range g.entities {
+		if !mentioned[i] {
+			fs = append(fs, Finding{Kind: "entity", Subject: e.ID,
+				Message: "is mentioned by no claim (as from, to or stance holder)"})
+		}
+	}
+	return fs
+}
