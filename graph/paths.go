@@ -341,8 +341,7 @@ type search struct {
 	from   int32
 	to     int32
 	dist   [][nDist]int8
-	hops   [][]hop // per entity, built on first expansion
-	built  []bool
+	hops   map[int32][]hop // per expanded entity, built on its first expansion
 	stats  PathStats
 	queue  queue
 	groups []group
@@ -581,10 +580,9 @@ func (s *search) bound(v int32, c, w, depth int8) (bc, bw, bh int8, ok bool) {
 // claims out of u (and into it, undirected) that pass the filter, merged per
 // entity and direction, in path order (entity, then forward first).
 func (s *search) neighbours(u int32) []hop {
-	if s.built[u] {
-		return s.hops[u]
+	if hs, ok := s.hops[u]; ok {
+		return hs
 	}
-	s.built[u] = true
 	px := &s.g.paths
 	var hs []hop
 	add := func(adj []adjEntry, back bool) {
@@ -638,9 +636,7 @@ type group struct {
 }
 
 func (s *search) run() {
-	n := len(s.g.entities)
-	s.hops = make([][]hop, n)
-	s.built = make([]bool, n)
+	s.hops = make(map[int32][]hop)
 	start := item{w: 6, grp: -1}
 	start.ents[0] = s.from
 	var ok bool

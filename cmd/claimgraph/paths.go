@@ -106,7 +106,6 @@ func runPaths(opts *pathsOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	loaded := time.Now()
 	from, err := resolveEntity(g, opts.from)
 	if err != nil {
 		return err
@@ -126,7 +125,6 @@ func runPaths(opts *pathsOptions, stdout, stderr io.Writer) error {
 	if opts.stats {
 		fmt.Fprintf(stderr, "paths: load %.1f ms, search %.3f ms (%d expanded, %d pushed, %d entities within reach)\n",
 			ms(searched.Sub(start)), ms(time.Since(searched)), stats.Expanded, stats.Pushed, stats.Reached)
-		_ = loaded
 	}
 	if len(paths) == 0 {
 		return noPathError(g, from, to, search)
