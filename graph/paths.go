@@ -170,10 +170,14 @@ type pathIndex struct {
 	outAdj, inAdj []adjEntry
 }
 
-type adjEntry struct {
-	other int32 // the claim's other end
-	flags uint8
-}
+// adjEntry is one claim seen from one of its ends: the other end's index
+// in the low 28 bits, the claim's flags in the high 4. Four bytes rather
+// than eight, because the reverse search is bound by memory bandwidth.
+// (2^28 entities would need far more input than the loader accepts.)
+type adjEntry uint32
+
+func (a adjEntry) other() int32 { return int32(a & (1<<28 - 1)) }
+func (a adjEntry) flags() uint8 { return uint8(a >> 28) }
 
 func buildPathIndex(g *Graph) pathIndex {
 	px := pathIndex{flags: make([]uint8, len(g.claims))}
@@ -192,7 +196,7 @@ func buildPathIndex(g *Graph) pathIndex {
 				if isOut {
 					other = g.ends[ci].to
 				}
-				flat[int(off[e])+k] = adjEntry{other, px.flags[ci]}
+				flat[int(off[e])+k] = adjEntry(uint32(other) | uint32(px.flags[ci])<<28)
 			}
 		}
 		return off, flat
@@ -430,67 +434,81 @@ func (s *search) distances() {
 	for i := range s.dist {
 		s.dist[i] = [nDist]int8{unreached, unreached, unreached, unreached, unreached, unreached, unreached}
 	}
-	known := make([]uint8, n)
-	fresh := make([]uint8, n)
+	// kinds[f] is the set of distance kinds a claim with flags f carries:
+	// none when the status filter drops it.
+	var kinds [16]uint8
+	for f := range kinds {
+		if st, ok := s.kept(uint8(f)); ok {
+			kinds[f] = passes[st]
+		}
+	}
+	b := bfs{dist: s.dist, kinds: &kinds, known: make([]uint8, n), fresh: make([]uint8, n)}
 	const all = 1<<nDist - 1
-	known[s.to] = all
+	b.known[s.to] = all
 	s.dist[s.to] = [nDist]int8{}
-	frontier := []int32{s.to}
-	var next []int32
-	s.stats.Reached = 1
-	reach := func(y int32, bits uint8, d int8) {
-		bits &^= known[y]
-		if bits == 0 {
-			return
-		}
-		if known[y] == 0 {
-			s.stats.Reached++
-		}
-		known[y] |= bits
-		if fresh[y] == 0 {
-			next = append(next, y)
-		}
-		fresh[y] |= bits
-		for t := 0; t < nDist; t++ {
-			if bits&(1<<t) != 0 {
-				s.dist[y][t] = d
-			}
-		}
+	type entry struct {
+		e    int32
+		mask uint8 // the kinds that reached e in the last layer
 	}
-	cur := make([]uint8, n) // kinds an entity of the frontier holds at this layer
-	cur[s.to] = all
-	depth := max(s.opts.MaxHops-2, 0)
-	for d := int8(1); int(d) <= depth && len(frontier) > 0; d++ {
-		next = next[:0]
+	frontier := []entry{{s.to, all}}
+	for d := int8(1); int(d) <= max(s.opts.MaxHops-2, 0) && len(frontier) > 0; d++ {
+		b.next = b.next[:0]
 		for _, x := range frontier {
-			m := cur[x]
-			cur[x] = 0
-			if m == 0 {
-				continue
-			}
-			for _, a := range px.into(x) {
-				if st, ok := s.kept(a.flags); ok && a.other != x {
-					reach(a.other, m&passes[st], d)
-				}
-			}
+			// A self-claim passes nothing on: x already knows every kind
+			// in its mask.
+			b.scan(px.into(x.e), x.mask, d)
 			if s.opts.Undirected {
-				for _, a := range px.outOf(x) {
-					if st, ok := s.kept(a.flags); ok && a.other != x {
-						reach(a.other, m&passes[st], d)
-					}
-				}
+				b.scan(px.outOf(x.e), x.mask, d)
 			}
 		}
-		for _, y := range next {
-			cur[y] = fresh[y]
-			fresh[y] = 0
+		frontier = frontier[:0]
+		for _, y := range b.next {
+			frontier = append(frontier, entry{y, b.fresh[y]})
+			b.fresh[y] = 0
 		}
-		frontier, next = next, frontier
 	}
+	s.stats.Reached = b.reached + 1
 	if s.opts.MaxHops >= 2 {
 		s.forNeighbours(s.from, func(w int32, _ int8) { s.relax(w) })
 	}
 	s.relax(s.from)
+}
+
+// bfs is the state of the reverse search's layers.
+type bfs struct {
+	dist    [][nDist]int8
+	kinds   *[16]uint8
+	known   []uint8 // kinds whose distance is set, per entity
+	fresh   []uint8 // kinds set in the current layer, per entity
+	next    []int32 // entities with fresh kinds
+	reached int
+}
+
+// scan passes the kinds in mask over the claims adj to their other ends,
+// at distance d. It is the innermost loop of a search: one table lookup
+// and one load per claim.
+func (b *bfs) scan(adj []adjEntry, mask uint8, d int8) {
+	for _, a := range adj {
+		y := a.other()
+		bits := mask & b.kinds[a.flags()] &^ b.known[y]
+		if bits == 0 {
+			continue
+		}
+		if b.known[y] == 0 {
+			b.reached++
+		}
+		b.known[y] |= bits
+		if b.fresh[y] == 0 {
+			b.next = append(b.next, y)
+		}
+		b.fresh[y] |= bits
+		dy := &b.dist[y]
+		for t := range nDist {
+			if bits&(1<<t) != 0 {
+				dy[t] = d
+			}
+		}
+	}
 }
 
 // relax sets v's distances from its neighbours': 1 + the least. After the
@@ -526,14 +544,14 @@ func (s *search) relax(v int32) {
 func (s *search) forNeighbours(v int32, f func(x int32, strength int8)) {
 	px := &s.g.paths
 	for _, a := range px.outOf(v) {
-		if st, ok := s.kept(a.flags); ok && a.other != v {
-			f(a.other, st)
+		if st, ok := s.kept(a.flags()); ok && a.other() != v {
+			f(a.other(), st)
 		}
 	}
 	if s.opts.Undirected {
 		for _, a := range px.into(v) {
-			if st, ok := s.kept(a.flags); ok && a.other != v {
-				f(a.other, st)
+			if st, ok := s.kept(a.flags()); ok && a.other() != v {
+				f(a.other(), st)
 			}
 		}
 	}
@@ -583,31 +601,33 @@ func (s *search) neighbours(u int32) []hop {
 	if hs, ok := s.hops[u]; ok {
 		return hs
 	}
+	// Sort packed keys, not structs through a comparison function: a hub's
+	// list has tens of thousands of entries. Key: entity, then direction,
+	// then strength, strongest first.
 	px := &s.g.paths
-	var hs []hop
-	add := func(adj []adjEntry, back bool) {
+	var keys []uint64
+	add := func(adj []adjEntry, back uint64) {
 		for _, a := range adj {
-			st, ok := s.kept(a.flags)
-			if !ok || a.other == u || s.dist[a.other][dAny] == unreached {
+			st, ok := s.kept(a.flags())
+			v := a.other()
+			if !ok || v == u || s.dist[v][dAny] == unreached {
 				continue
 			}
-			hs = append(hs, hop{to: a.other, back: back, strength: st})
+			keys = append(keys, uint64(v)<<16|back<<8|uint64(7-st))
 		}
 	}
-	add(px.outOf(u), false)
+	add(px.outOf(u), 0)
 	if s.opts.Undirected {
-		add(px.into(u), true)
+		add(px.into(u), 1)
 	}
-	slices.SortFunc(hs, func(a, b hop) int {
-		return cmp.Or(cmp.Compare(a.to, b.to), cmpBool(a.back, b.back), cmp.Compare(b.strength, a.strength))
-	})
+	slices.Sort(keys)
 	// Merge parallel claims: the first of a run is the strongest.
-	out := hs[:0]
-	for i, h := range hs {
-		if i > 0 && h.to == hs[i-1].to && h.back == hs[i-1].back {
+	out := make([]hop, 0, len(keys))
+	for i, k := range keys {
+		if i > 0 && k>>8 == keys[i-1]>>8 {
 			continue
 		}
-		out = append(out, h)
+		out = append(out, hop{to: int32(k >> 16), back: k>>8&1 == 1, strength: int8(7 - k&0xff)})
 	}
 	s.hops[u] = slices.Clip(out)
 	return s.hops[u]
@@ -739,7 +759,7 @@ func (s *search) materialise(it *item) Path {
 			h.Direction, adj, entries = Backward, g.in[u], g.paths.into(u)
 		}
 		for k, a := range entries {
-			if _, ok := s.kept(a.flags); ok && a.other == v {
+			if _, ok := s.kept(a.flags()); ok && a.other() == v {
 				h.Claims = append(h.Claims, g.claims[adj[k]])
 			}
 		}
