@@ -666,7 +666,7 @@ func (s *search) run() {
 	}
 	s.queue.push(start)
 	s.stats.Pushed = 1
-	byBucket := map[int][]hop{}
+	var byBucket [][]hop // children of the item being expanded, by bucket
 	var touched []int
 	for s.queue.size > 0 && len(s.result) < s.opts.Limit {
 		it := s.queue.pop()
@@ -708,6 +708,9 @@ func (s *search) run() {
 				continue
 			}
 			b := bucketOf(&item{bc: bc, bw: bw, bh: bh})
+			if b >= len(byBucket) {
+				byBucket = append(byBucket, make([][]hop, b+1-len(byBucket))...)
+			}
 			if len(byBucket[b]) == 0 {
 				touched = append(touched, b)
 			}
