@@ -77,7 +77,7 @@ type Path struct {
 type PathStats struct {
 	Expanded int // search items taken from the queue
 	Pushed   int // search items put on it
-	Reached  int // entities within MaxHops of the target (reverse search)
+	Reached  int // entities the reverse search from the target reached
 }
 
 // ErrSameEntity is returned by Paths when from and to are the same entity.
@@ -87,11 +87,6 @@ var ErrSameEntity = errors.New("from and to are the same entity")
 // 3 proposed, 2 alleged, 1 contested (whatever the status), 0 failed or
 // retracted.
 func Strength(c *Claim) int { return int(strengthOf[claimFlags(c)]) }
-
-// StrengthName names a strength as Strength returns it.
-func StrengthName(s int) string {
-	return [...]string{"failed or retracted", "contested", "alleged", "proposed", "reported", "established"}[s]
-}
 
 const (
 	contestedFlag = 1 << 3
