@@ -13,7 +13,8 @@ import (
 
 var (
 	synthOut = flag.String("paths.synth", "", "write the benchmark's synthetic dataset as JSON to `FILE` (for .ci/bench/paths_networkx.py) and exit the test")
-	benchIn  = flag.String("paths.data", "", "benchmark on this JSON dataset (claimgraph export shape) instead of the synthetic one")
+	benchIn   = flag.String("paths.data", "", "benchmark on this JSON dataset (claimgraph export shape) instead of the synthetic one")
+	benchHops = flag.Int("paths.hops", 6, "BenchmarkPaths: longest path, in hops")
 )
 
 // synthDataset makes a dataset of nEnt entities and nClaims claims with
@@ -145,7 +146,7 @@ func BenchmarkPaths(b *testing.B) {
 			if undirected {
 				mode = "undirected"
 			}
-			opts := PathOptions{MaxHops: 6, Limit: 20, Undirected: undirected}
+			opts := PathOptions{MaxHops: *benchHops, Limit: 20, Undirected: undirected}
 			b.Run(name+"/"+mode, func(b *testing.B) {
 				var st PathStats
 				var n int

@@ -115,7 +115,7 @@ func runPaths(opts *pathsOptions, stdout, stderr io.Writer) error {
 		return err
 	}
 	if from == to {
-		return usageErrorf("FROM and TO are the same entity, %q", from.ID)
+		return usageErrorf("from and to are the same entity, %q", from.ID)
 	}
 	searched := time.Now()
 	paths, stats, err := g.Paths(from.ID, to.ID, search)
