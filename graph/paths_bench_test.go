@@ -12,7 +12,7 @@ import (
 )
 
 var (
-	synthOut = flag.String("paths.synth", "", "write the benchmark's synthetic dataset as JSON to `FILE` (for .ci/bench/paths_networkx.py) and exit the test")
+	synthOut  = flag.String("paths.synth", "", "write the benchmark's synthetic dataset as JSON to `FILE` (for .ci/bench/paths_networkx.py) and exit the test")
 	benchIn   = flag.String("paths.data", "", "benchmark on this JSON dataset (claimgraph export shape) instead of the synthetic one")
 	benchHops = flag.Int("paths.hops", 6, "BenchmarkPaths: longest path, in hops")
 )
