@@ -1,14 +1,16 @@
 package data
 
-// STUB: replaced by the real loader (positions, validation, merging).
-
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
-	"github.com/goccy/go-yaml"
 )
 
 // Options bound and direct a load.
@@ -20,37 +22,466 @@ type Options struct {
 // DefaultMaxBytes is the input cap when Options.MaxBytes is 0.
 const DefaultMaxBytes = 256 << 20
 
-// Load reads and merges the datasets at paths ("-" is standard input).
+// StdinName is the file name problems in standard input are reported under.
+const StdinName = "<stdin>"
+
+// Load reads and merges the datasets at paths: files, directories (the
+// *.yaml, *.yml and *.json files directly inside, by name; subdirectories
+// and hidden files are not read) and "-" for opts.Stdin. On any problem it
+// returns a nil Dataset and an *Errors listing them all.
 func Load(paths []string, opts Options) (*graph.Dataset, error) {
-	var all graph.Dataset
-	for _, p := range paths {
-		var b []byte
-		var err error
-		if p == "-" {
-			b, err = io.ReadAll(opts.Stdin)
-		} else {
-			b, err = os.ReadFile(p)
-		}
-		if err != nil {
-			return nil, err
-		}
-		ds, err := LoadBytes(p, b)
-		if err != nil {
-			return nil, err
-		}
-		all.Title = ds.Title
-		all.Entities = append(all.Entities, ds.Entities...)
-		all.Claims = append(all.Claims, ds.Claims...)
-		all.Sources = append(all.Sources, ds.Sources...)
+	l := newLoader()
+	budget := opts.MaxBytes
+	if budget <= 0 {
+		budget = DefaultMaxBytes
 	}
-	return &all, nil
+	l.budget, l.maxBytes = budget, budget
+	for _, p := range paths {
+		if l.overCap {
+			break
+		}
+		if p == "-" {
+			if opts.Stdin == nil {
+				l.fileProblem(StdinName, "no standard input to read")
+				continue
+			}
+			l.read(StdinName, opts.Stdin, -1)
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			l.fileProblem(p, "%s", describe(err))
+			continue
+		}
+		if !fi.IsDir() {
+			l.readFile(p)
+			continue
+		}
+		l.readDir(p)
+	}
+	return l.finish()
 }
 
-// LoadBytes parses one file's content; name is used in error positions.
+// LoadBytes parses one file's content; name is used in error positions and,
+// by its extension, chooses the syntax (.json is JSON; .yaml and .yml are
+// YAML; anything else is JSON if it starts with '{', else YAML).
 func LoadBytes(name string, b []byte) (*graph.Dataset, error) {
-	var ds graph.Dataset
-	if err := yaml.Unmarshal(b, &ds); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	l := newLoader()
+	l.parse(name, string(b))
+	return l.finish()
+}
+
+// idKind says what an id names.
+type idKind uint8
+
+const (
+	kindEntity idKind = iota + 1
+	kindSource
+	kindClaim
+	kindDerivedClaim // a claim whose id the loader derived
+)
+
+func (k idKind) String() string {
+	return [...]string{"", "entity", "source", "claim", "claim"}[k]
+}
+
+func (k idKind) withArticle() string {
+	if k == kindEntity {
+		return "an entity"
+	}
+	return "a " + k.String()
+}
+
+// ref is a reference to an id not yet defined when it was read; it is
+// checked when every file has been read.
+type ref struct {
+	id   string
+	at   pos
+	want idKind
+	what string
+}
+
+type sourcePlaces struct {
+	id      pos
+	derived []pos // of each derived_from entry
+}
+
+type inputFile struct {
+	name string
+	text string
+}
+
+// loader holds the state of one load across all its files.
+type loader struct {
+	files []*inputFile
+	ds    graph.Dataset
+	// The places where ids are defined, one map per kind: references
+	// name entities or sources, and looking them up in a map without the
+	// million claims keeps the lookups in cache.
+	ids      [kindClaim + 1]map[string]pos
+	refs     []ref
+	sourceAt []sourcePlaces  // parallel to ds.Sources
+	claims   [][]graph.Claim // in chunks, joined by finish
+	nClaims  int
+	errs     problems
+
+	budget, maxBytes int64
+	overCap          bool
+}
+
+func newLoader() *loader {
+	l := &loader{}
+	for k := range l.ids {
+		l.ids[k] = make(map[string]pos)
+	}
+	return l
+}
+
+func (l *loader) addFile(name, text string) int32 {
+	l.files = append(l.files, &inputFile{name: name, text: text})
+	return int32(len(l.files) - 1)
+}
+
+// fileProblem reports a problem with a whole file.
+func (l *loader) fileProblem(name, format string, args ...any) {
+	f := l.addFile(name, "")
+	l.errs.add(filePos(f), format, args...)
+}
+
+// describe drops the operation and path from an os error: the path is
+// already the problem's file name.
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
+}
+
+func (l *loader) readDir(dir string) {
+	entries, err := os.ReadDir(dir) // sorted by name
+	if err != nil {
+		l.fileProblem(dir, "%s", describe(err))
+		return
+	}
+	n := 0
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || !isDataFile(name) {
+			continue
+		}
+		// Entries are not followed into subdirectories, so a symlink loop
+		// can at worst make one open fail (ELOOP), never recurse.
+		if e.IsDir() {
+			continue
+		}
+		n++
+		l.readFile(filepath.Join(dir, name))
+		if l.overCap {
+			return
+		}
+	}
+	if n == 0 {
+		l.fileProblem(dir, "no *.yaml, *.yml or *.json files in this directory")
+	}
+}
+
+func isDataFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+func (l *loader) readFile(path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		l.fileProblem(path, "%s", describe(err))
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		l.fileProblem(path, "%s", describe(err))
+		return
+	}
+	if fi.IsDir() {
+		l.fileProblem(path, "is a directory")
+		return
+	}
+	size := int64(-1)
+	if fi.Mode().IsRegular() {
+		size = fi.Size()
+	}
+	l.read(path, f, size)
+}
+
+// read reads one input within the remaining budget. The size, when known,
+// is checked before reading; the read itself is limited too, because a
+// file can grow and a pipe has no size.
+func (l *loader) read(name string, r io.Reader, size int64) {
+	if size > l.budget {
+		l.capExceeded(name)
+		return
+	}
+	var b strings.Builder
+	if size >= 0 {
+		b.Grow(int(size) + 1) // read into a string with no copy: JSON values are sliced from it
+	}
+	n, err := io.Copy(&b, io.LimitReader(r, l.budget+1))
+	if err != nil {
+		l.fileProblem(name, "%s", describe(err))
+		return
+	}
+	if n > l.budget {
+		l.capExceeded(name)
+		return
+	}
+	l.budget -= n
+	l.parse(name, b.String())
+}
+
+func (l *loader) capExceeded(name string) {
+	l.overCap = true
+	l.fileProblem(name, "input exceeds the size limit of %d bytes in total (see --max-bytes)", l.maxBytes)
+}
+
+// parse decodes one file's text into the loader's dataset.
+func (l *loader) parse(name, text string) {
+	// A UTF-8 byte order mark is dropped: editors add it and it means
+	// nothing. (Columns on line 1 are then one less than an editor that
+	// counts the mark would show.)
+	text = strings.TrimPrefix(text, "\uFEFF")
+	file := l.addFile(name, text)
+	at := func(off int) pos { return offPos(file, off) }
+	if strings.TrimSpace(text) == "" {
+		l.errs.add(filePos(file), "empty file: a dataset needs at least a mapping with title, sources, entities, claims")
+		return
+	}
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		l.errs.add(at(i), "NUL byte: this is not a text file")
+		return
+	}
+	if !utf8.ValidString(text) {
+		l.errs.add(at(invalidUTF8(text)), "invalid UTF-8: save the file as UTF-8")
+		return
+	}
+	defer func() {
+		// The last line of defence: the decoders are written and fuzzed
+		// not to panic, but a dataset must never crash the program.
+		if r := recover(); r != nil {
+			l.errs.add(filePos(file), "internal error while reading this file (please report it): %v", r)
+		}
+	}()
+	if isJSON(name, text) {
+		l.parseJSON(file, text)
+	} else {
+		l.parseYAML(file, text)
+	}
+}
+
+func isJSON(name, text string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json":
+		return true
+	case ".yaml", ".yml":
+		return false
+	}
+	return strings.HasPrefix(strings.TrimLeft(text, " \t\r\n"), "{")
+}
+
+func invalidUTF8(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(s)
+}
+
+// addClaim keeps claims in fixed-size chunks: growing one slice of a
+// million claims by doubling would copy it again and again.
+func (l *loader) addClaim(c graph.Claim) {
+	const chunk = 8192
+	if n := len(l.claims); n == 0 || len(l.claims[n-1]) == chunk {
+		l.claims = append(l.claims, make([]graph.Claim, 0, chunk))
+	}
+	last := &l.claims[len(l.claims)-1]
+	*last = append(*last, c)
+	l.nClaims++
+}
+
+// defineID records an id and reports a second definition, naming both
+// places. Ids share one namespace across entities, sources and claims.
+func (l *loader) defineID(id string, at pos, k idKind) {
+	if id == "" {
+		return
+	}
+	prevKind, prev, dup := l.lookup(id)
+	if !dup {
+		if k < kindClaim {
+			// A copy of the id, packed with the others, rather than a
+			// slice of the input scattered over it: every reference is
+			// looked up here and compares against the key.
+			id = strings.Clone(id)
+		}
+		l.ids[min(k, kindClaim)][id] = at
+		return
+	}
+	if k == kindDerivedClaim {
+		l.errs.add(at, "duplicate id %q, derived from this claim's from, relation and to: the %s at %s has it too (give one of them an id)",
+			id, prevKind, l.place(prev))
+		return
+	}
+	l.errs.add(at, "duplicate id %q: this %s, and the %s at %s", id, k, prevKind, l.place(prev))
+}
+
+// lookup finds where id is defined.
+func (l *loader) lookup(id string) (idKind, pos, bool) {
+	for k := kindEntity; k <= kindClaim; k++ {
+		if at, ok := l.ids[k][id]; ok {
+			return k, at, true
+		}
+	}
+	return 0, pos{}, false
+}
+
+// refer checks a reference to an entity or a source now if its target is
+// already known, else remembers it for finish: the target may come later
+// in the file or in another file.
+func (l *loader) refer(id string, at pos, want idKind, what string) {
+	if _, ok := l.ids[want][id]; ok {
+		return
+	}
+	if k, _, ok := l.lookup(id); ok {
+		l.wrongKind(k, ref{id, at, want, what})
+		return
+	}
+	l.refs = append(l.refs, ref{id, at, want, what})
+}
+
+func (l *loader) wrongKind(k idKind, r ref) {
+	l.errs.add(r.at, "%s %q is %s, not %s", r.what, r.id, k.withArticle(), r.want.withArticle())
+}
+
+// finish runs the checks that need every file, then returns the dataset or
+// the problems.
+func (l *loader) finish() (*graph.Dataset, error) {
+	var candidates [kindSource + 1][]string
+	suggested := map[string]string{}
+	for _, r := range l.refs {
+		if k, _, ok := l.lookup(r.id); ok {
+			if k != r.want {
+				l.wrongKind(k, r)
+			}
+			continue
+		}
+		msg := fmt.Sprintf("%s %q is not a known %s", r.what, r.id, r.want)
+		// Suggestions compare against every id: done for the problems
+		// that will be shown, not for a million dangling references.
+		if l.errs.total < maxShown {
+			if candidates[r.want] == nil {
+				candidates[r.want] = l.idsOf(r.want)
+			}
+			s, ok := suggested[r.id]
+			if !ok {
+				s = suggest(r.id, candidates[r.want])
+				suggested[r.id] = s
+			}
+			if s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+		}
+		l.errs.add(r.at, "%s", msg)
+	}
+	l.checkCycles()
+	if err := l.errs.resolve(l.files); err != nil {
+		return nil, err
+	}
+	ds := l.ds
+	if l.nClaims > 0 {
+		ds.Claims = make([]graph.Claim, 0, l.nClaims)
+		for _, c := range l.claims {
+			ds.Claims = append(ds.Claims, c...)
+		}
 	}
 	return &ds, nil
+}
+
+func (l *loader) idsOf(k idKind) []string {
+	ids := []string{}
+	if k == kindEntity {
+		for _, e := range l.ds.Entities {
+			ids = append(ids, e.ID)
+		}
+	} else {
+		for _, s := range l.ds.Sources {
+			ids = append(ids, s.ID)
+		}
+	}
+	return ids
+}
+
+// checkCycles reports derived_from cycles: a source cannot, through any
+// chain, repeat itself. The walk is iterative, so a long chain of sources
+// cannot exhaust the stack.
+func (l *loader) checkCycles() {
+	idx := make(map[string]int, len(l.ds.Sources))
+	for i, s := range l.ds.Sources {
+		if _, dup := idx[s.ID]; !dup {
+			idx[s.ID] = i
+		}
+	}
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := make([]uint8, len(l.ds.Sources))
+	type frame struct{ src, next int }
+	for start := range l.ds.Sources {
+		if color[start] != white {
+			continue
+		}
+		stack := []frame{{start, 0}}
+		color[start] = grey
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			df := l.ds.Sources[top.src].DerivedFrom
+			if top.next == len(df) {
+				color[top.src] = black
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			e := top.next
+			top.next++
+			to, ok := idx[df[e]]
+			if !ok {
+				continue // dangling: reported with the references
+			}
+			switch color[to] {
+			case white:
+				color[to] = grey
+				stack = append(stack, frame{to, 0})
+			case grey:
+				var names []string
+				for i := len(stack) - 1; i >= 0; i-- {
+					names = append(names, l.ds.Sources[stack[i].src].ID)
+					if stack[i].src == to {
+						break
+					}
+				}
+				// names runs backwards from the source holding the
+				// closing entry to the one it points at.
+				for i, j := 0, len(names)-1; i < j; i, j = i+1, j-1 {
+					names[i], names[j] = names[j], names[i]
+				}
+				names = append(names, l.ds.Sources[to].ID)
+				l.errs.add(l.sourceAt[top.src].derived[e], "derived_from cycle: %s", strings.Join(names, " -> "))
+			}
+		}
+	}
 }
