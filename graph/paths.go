@@ -410,18 +410,24 @@ func (s *search) kept(f uint8) (int8, bool) {
 	return strengthOf[f], true
 }
 
-// distances runs the reverse breadth-first search from the target, all
-// seven distance kinds in one pass: an entity enters the next layer with
-// the kinds that first reached it there. A hop counts for a kind when one
-// of its claims does, so the distances are exact for the "≥ strength"
-// kinds and a lower bound for dNoCont (a hop whose best claim is contested
-// but which also has a failed claim passes) — enough for a sound bound.
+// distances computes, for every entity the search may need, seven
+// distances to the target at once, one per kind of completion bound
+// reasons about. A hop counts for a kind when one of its claims does, so
+// the distances are exact for the "≥ strength" kinds and a lower bound for
+// dNoCont (a hop whose best claim is contested but which also has a failed
+// claim passes) — enough for a sound bound.
 //
-// The breadth-first search stops at MaxHops-2: its last layers are the
-// largest (most of a small-world graph lies 4–6 hops from anything), yet
-// only the source needs a distance of MaxHops and only its neighbours one
-// of MaxHops-1. Those few are computed from their neighbours instead (see
-// relax), which on the benchmark graph halves the cost.
+// An entity first reached after k hops from the source needs its distance
+// only when it is at most MaxHops-k. So the work is split between a
+// reverse breadth-first search from the target to some depth b, all seven
+// kinds in one pass (an entity enters a layer with the kinds that first
+// reached it there), and the few entities within L = MaxHops-1-b hops of
+// the source, whose distances are then computed from their neighbours'
+// (see relax). Each step grows the side whose next step scans fewer
+// claims, as a bidirectional search does: the last layers of the reverse
+// search are the largest (most of a small-world graph lies 4–6 hops from
+// anything), and a source with few claims makes them unnecessary. On the
+// benchmark graph this cut the reverse search's cost by half or more.
 func (s *search) distances() {
 	px := &s.g.paths
 	n := len(s.g.entities)
@@ -437,36 +443,97 @@ func (s *search) distances() {
 			kinds[f] = passes[st]
 		}
 	}
-	b := bfs{dist: s.dist, kinds: &kinds, known: make([]uint8, n), fresh: make([]uint8, n)}
+	bf := bfs{dist: s.dist, kinds: &kinds, known: make([]uint8, n), fresh: make([]uint8, n)}
 	const all = 1<<nDist - 1
-	b.known[s.to] = all
+	bf.known[s.to] = all
 	s.dist[s.to] = [nDist]int8{}
 	type entry struct {
 		e    int32
 		mask uint8 // the kinds that reached e in the last layer
 	}
 	frontier := []entry{{s.to, all}}
-	for d := int8(1); int(d) <= max(s.opts.MaxHops-2, 0) && len(frontier) > 0; d++ {
-		b.next = b.next[:0]
+	// The claims a step scans: into an entity for the reverse search, out
+	// of it for the near side (both ways when undirected).
+	degBack := func(e int32) int {
+		d := len(px.into(e))
+		if s.opts.Undirected {
+			d += len(px.outOf(e))
+		}
+		return d
+	}
+	degFwd := func(e int32) int {
+		d := len(px.outOf(e))
+		if s.opts.Undirected {
+			d += len(px.into(e))
+		}
+		return d
+	}
+	// near[j] holds the entities first reached j hops from the source.
+	// Relaxing them all costs, for every further level, one more pass over
+	// the claims of all levels so far (see the end of this function):
+	// growing the near side by a level costs its discovery plus cumDeg.
+	near := [][]int32{{s.from}}
+	inNear := make([]bool, n)
+	inNear[s.from] = true
+	cumDeg := degFwd(s.from)
+	var pending []int32 // the next level, discovered but not yet taken
+	pendingDeg := 0
+	depth := 0
+	for depth+len(near) < s.opts.MaxHops {
+		costBack := 0
+		for _, x := range frontier {
+			costBack += degBack(x.e)
+		}
+		if pending == nil {
+			costFwd := 0
+			for _, v := range near[len(near)-1] {
+				costFwd += degFwd(v)
+			}
+			if costFwd < costBack {
+				pending = []int32{}
+				for _, v := range near[len(near)-1] {
+					s.forNeighbours(v, func(x int32, _ int8) {
+						if !inNear[x] {
+							inNear[x] = true
+							pending = append(pending, x)
+							pendingDeg += degFwd(x)
+						}
+					})
+				}
+			}
+		}
+		if pending != nil && cumDeg+pendingDeg < costBack {
+			near = append(near, pending)
+			cumDeg += pendingDeg
+			pending, pendingDeg = nil, 0
+			continue
+		}
+		depth++
+		bf.next = bf.next[:0]
 		for _, x := range frontier {
 			// A self-claim passes nothing on: x already knows every kind
 			// in its mask.
-			b.scan(px.into(x.e), x.mask, d)
+			bf.scan(px.into(x.e), x.mask, int8(depth))
 			if s.opts.Undirected {
-				b.scan(px.outOf(x.e), x.mask, d)
+				bf.scan(px.outOf(x.e), x.mask, int8(depth))
 			}
 		}
 		frontier = frontier[:0]
-		for _, y := range b.next {
-			frontier = append(frontier, entry{y, b.fresh[y]})
-			b.fresh[y] = 0
+		for _, y := range bf.next {
+			frontier = append(frontier, entry{y, bf.fresh[y]})
+			bf.fresh[y] = 0
 		}
 	}
-	s.stats.Reached = b.reached + 1
-	if s.opts.MaxHops >= 2 {
-		s.forNeighbours(s.from, func(w int32, _ int8) { s.relax(w) })
+	s.stats.Reached = bf.reached + 1
+	// Relax the entities near the source, all those within j hops for j
+	// from the farthest level down to 0 (the source alone).
+	for j := len(near) - 1; j >= 0; j-- {
+		for _, level := range near[:j+1] {
+			for _, v := range level {
+				s.relax(v, int8(depth))
+			}
+		}
 	}
-	s.relax(s.from)
 }
 
 // bfs is the state of the reverse search's layers.
@@ -506,18 +573,21 @@ func (b *bfs) scan(adj []adjEntry, mask uint8, d int8) {
 	}
 }
 
-// relax sets v's distances from its neighbours': 1 + the least. After the
-// breadth-first search to depth b, a neighbour's distance is exact when it
-// is at most b (or was itself relaxed to b+1), so a relaxed distance is
-// exact when it is at most b+1, and for the source, relaxed after its
-// neighbours, at most b+2 = MaxHops: exactly as far as each is needed.
-// Larger values are upper bounds the search never uses (it prunes them as
-// out of reach, which they are).
-func (s *search) relax(v int32) {
+// relax lowers v's distances to 1 + its neighbours' least, where the
+// reverse search (to depth b) left them above b. Why this is exact as far
+// as needed: every value is an upper bound of the true distance (a walk
+// exists), and values up to b are exact. Relaxing all entities within j
+// hops of the source after all those within j+1 makes each of them exact
+// up to b+L+1-j, by induction on j from L: its best neighbour lies within
+// j+1 hops and was exact up to one less. An entity first reached k hops
+// from the source is needed up to MaxHops-k = b+L+1-k: exactly what it
+// gets. Larger values stay upper bounds, which the search treats as out
+// of reach, as they are.
+func (s *search) relax(v int32, b int8) {
 	d := &s.dist[v]
-	var open uint8 // kinds the breadth-first search left unknown: only they can improve
+	var open uint8 // kinds above b: only they can improve
 	for t := range nDist {
-		if d[t] == unreached {
+		if d[t] > b {
 			open |= 1 << t
 		}
 	}
@@ -526,7 +596,7 @@ func (s *search) relax(v int32) {
 	}
 	s.forNeighbours(v, func(x int32, st int8) {
 		dx := &s.dist[x]
-		for t, bits := 0, passes[st]; t < nDist; t++ {
+		for t, bits := 0, passes[st]&open; t < nDist; t++ {
 			if bits&(1<<t) != 0 && dx[t] != unreached && dx[t]+1 < d[t] {
 				d[t] = dx[t] + 1
 			}
