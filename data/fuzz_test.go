@@ -1,6 +1,8 @@
 package data
 
 import (
+	"github.com/claimgraph/claimgraph/data/testcases"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -21,9 +23,9 @@ import (
 
 func FuzzLoadYAML(f *testing.F) {
 	f.Add(Embedded())
-	for _, tc := range loadCases {
-		if tc.file == "" && len(tc.src) < 4096 {
-			f.Add([]byte(tc.src))
+	for _, tc := range testcases.Load {
+		if tc.File == "" && len(tc.Src) < 4096 {
+			f.Add([]byte(tc.Src))
 		}
 	}
 	f.Fuzz(func(t *testing.T, b []byte) { fuzzLoad(t, "f.yaml", b) })
@@ -36,9 +38,9 @@ func FuzzLoadJSON(f *testing.F) {
 	}
 	f.Add(exportJSON(f, ds))
 	f.Add(exportJSON(f, genDataset(rand.New(rand.NewPCG(3, 4)), 3, 2, 4)))
-	for _, tc := range loadCases {
-		if tc.file == "t.json" && len(tc.src) < 4096 {
-			f.Add([]byte(tc.src))
+	for _, tc := range testcases.Load {
+		if tc.File == "t.json" && len(tc.Src) < 4096 {
+			f.Add([]byte(tc.Src))
 		}
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -106,7 +108,7 @@ func TestWriteFuzzSeeds(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("FuzzLoadYAML", "seed-example", []byte(base+"  - id: c\n    from: a\n    to: b\n    relation: funds\n    status: alleged\n    stances:\n      - {by: a, position: asserts}\n      - {by: b, position: denies, quote: \"no\"}\n    sources:\n      - {source: s, quote: q}\n"))
+	write("FuzzLoadYAML", "seed-example", []byte(testcases.Base+"  - id: c\n    from: a\n    to: b\n    relation: funds\n    status: alleged\n    stances:\n      - {by: a, position: asserts}\n      - {by: b, position: denies, quote: \"no\"}\n    sources:\n      - {source: s, quote: q}\n"))
 	write("FuzzLoadYAML", "seed-literal-block", []byte("title: |\n  line one\n  line two\nentities: []\n"))
 	write("FuzzLoadYAML", "seed-anchor", []byte("title: &a x\nsources: *a\n"))
 	write("FuzzLoadYAML", "seed-flow-nesting", []byte("title: [[[[{a: [b, 'c]', \"d}\"]}]]]]\n"))

@@ -63,13 +63,35 @@ type silentExit struct{ code int }
 
 func (e *silentExit) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
+// exitStatusError gives an error, reported as usual, its own exit status.
+// diff needs it: there 1 means "differences found", so every error of diff
+// exits 2, as diff(1)'s do, the loader's included.
+type exitStatusError struct {
+	err  error
+	code int
+}
+
+func (e *exitStatusError) Error() string { return e.err.Error() }
+func (e *exitStatusError) Unwrap() error { return e.err }
+
+// withExitStatus makes err exit with code; a nil err stays nil.
+func withExitStatus(code int, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &exitStatusError{err, code}
+}
+
 // exitCode maps an error to the process exit status.
 func exitCode(err error) int {
 	var se *silentExit
 	var ue *usageError
+	var xe *exitStatusError
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &xe):
+		return xe.code
 	case errors.As(err, &se):
 		return se.code
 	case errors.As(err, &ue):

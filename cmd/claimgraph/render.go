@@ -1,18 +1,198 @@
 package main
 
-// STUB: replaced by the render command's implementation.
-
 import (
 	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
 
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render"
 	"github.com/spf13/cobra"
 )
 
+type renderOptions struct {
+	global    *globalOptions
+	output    string
+	format    string
+	focus     string
+	depth     int
+	status    string
+	contested bool
+	types     string
+	layout    string
+	rankdir   string
+	cluster   string
+	title     string
+}
+
+var renderFormats = []string{"svg", "png", "dot"}
+
 func newRenderCmd(g *globalOptions, s streams) *cobra.Command {
-	return &cobra.Command{
-		Use:    "render",
-		Short:  "(not yet implemented)",
-		Hidden: true,
-		RunE:   func(*cobra.Command, []string) error { return errors.New("render: not yet implemented") },
+	opts := &renderOptions{global: g}
+	cmd := &cobra.Command{
+		Use:   "render",
+		Short: "Draw the claims as a briefing diagram (SVG, PNG or DOT)",
+		Long: `Render draws the claim graph: one arrow per claim, labelled with its relation
+and its epistemic status, contested claims in heavy dashed vermilion with
+"‼ CONTESTED" and who denies them, a key built from the styles used, and a
+numbered source list. Hovering an arrow or a box in the SVG shows the stances,
+quotes and sources behind it.
+
+The format comes from --format, else from the -o file's extension (.svg,
+.png, .dot or .gv); without -o, SVG goes to standard output.
+
+Filters pick what to draw: --focus keeps the entities within --depth claims of
+one entity (by id, name or alias); --status and --type keep claims of those
+statuses or between entities of those types; --contested keeps contested
+claims. Large graphs are refused rather than laid out for minutes: filter
+them, or write --format dot and run Graphviz yourself.`,
+		Example: `  claimgraph render -o briefing.svg
+  claimgraph render --contested -o contested.png
+  claimgraph render --focus Alibaba --depth 1 --rankdir TB
+  claimgraph render --status alleged,reported --cluster country -o alleged.svg
+  claimgraph render -d mydata/ --format dot | dot -Tpdf > briefing.pdf`,
+		RunE: func(*cobra.Command, []string) error { return runRender(opts, s.out) },
 	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
+	f.StringVar(&opts.format, "format", "", "output `format`: svg, png or dot (default: from the -o extension, else svg)")
+	f.StringVar(&opts.focus, "focus", "", "draw only the neighbourhood of `ENTITY` (id, name or alias)")
+	f.IntVar(&opts.depth, "depth", 1, "with --focus: how many claims away from ENTITY to go")
+	f.StringVar(&opts.status, "status", "", "draw only claims with these statuses (comma-separated `LIST`: "+joinValues(graph.Statuses)+")")
+	f.BoolVar(&opts.contested, "contested", false, "draw only contested claims and their entities")
+	f.StringVar(&opts.types, "type", "", "draw only claims between entities of these types (comma-separated `LIST`)")
+	f.StringVar(&opts.layout, "layout", "dot", "Graphviz `layout`: "+strings.Join(render.Layouts, ", "))
+	f.StringVar(&opts.rankdir, "rankdir", "LR", "direction of the dot layout: LR or TB")
+	f.StringVar(&opts.cluster, "cluster", "", "group entities: country")
+	f.StringVar(&opts.title, "title", "", "figure title (default: the dataset's title)")
+	return cmd
+}
+
+func joinValues[T ~string](vs []T) string {
+	ss := make([]string, len(vs))
+	for i, v := range vs {
+		ss[i] = string(v)
+	}
+	return strings.Join(ss, ", ")
+}
+
+// renderFormat decides the output format from --format and the -o name.
+func renderFormat(format, output string) (string, error) {
+	if format != "" {
+		format = strings.ToLower(format)
+		if !slices.Contains(renderFormats, format) {
+			return "", usageErrorf("unknown --format %q (want svg, png or dot)", format)
+		}
+		return format, nil
+	}
+	if output == "" || output == "-" {
+		return "svg", nil
+	}
+	switch ext := strings.ToLower(filepath.Ext(output)); ext {
+	case ".svg":
+		return "svg", nil
+	case ".png":
+		return "png", nil
+	case ".dot", ".gv":
+		return "dot", nil
+	default:
+		return "", usageErrorf("cannot tell the format of %q from its extension %q: use .svg, .png, .dot or --format", output, ext)
+	}
+}
+
+func runRender(opts *renderOptions, stdout io.Writer) error {
+	format, err := renderFormat(opts.format, opts.output)
+	if err != nil {
+		return err
+	}
+	ropts := render.Options{Title: opts.title, Layout: opts.layout, RankDir: opts.rankdir, Cluster: opts.cluster}
+	if !slices.Contains(render.Layouts, ropts.Layout) {
+		return usageErrorf("unknown --layout %q (want one of: %s)", ropts.Layout, strings.Join(render.Layouts, ", "))
+	}
+	if !slices.Contains(render.RankDirs, strings.ToUpper(ropts.RankDir)) {
+		return usageErrorf("unknown --rankdir %q (want LR or TB)", ropts.RankDir)
+	}
+	if !slices.Contains(render.Clusters, ropts.Cluster) {
+		return usageErrorf("unknown --cluster %q (want country)", ropts.Cluster)
+	}
+	if opts.depth < 0 {
+		return usageErrorf("--depth must be 0 or more, not %d", opts.depth)
+	}
+	statuses, err := graph.ParseStatuses(opts.status)
+	if err != nil {
+		return usageErrorf("--status: %w", err)
+	}
+	types, err := graph.ParseEntityTypes(opts.types)
+	if err != nil {
+		return usageErrorf("--type: %w", err)
+	}
+
+	g, err := opts.global.loadGraph()
+	if err != nil {
+		return err
+	}
+	g, err = filterForRender(g, opts, statuses, types)
+	if err != nil {
+		return err
+	}
+
+	err = writeOutput(opts.output, stdout, func(w io.Writer) error {
+		switch format {
+		case "dot":
+			return render.DOT(w, g, ropts)
+		case "png":
+			return render.PNG(w, g, ropts)
+		}
+		return render.SVG(w, g, ropts)
+	})
+	var tl *render.TooLargeError
+	if errors.As(err, &tl) {
+		return withHint(err, tl.Hint())
+	}
+	return err
+}
+
+// filterForRender applies --focus/--depth, --status, --type and
+// --contested: a claim is drawn when it passes all of them.
+func filterForRender(g *graph.Graph, opts *renderOptions, statuses []graph.Status, types []graph.EntityType) (*graph.Graph, error) {
+	if opts.focus == "" && opts.status == "" && opts.types == "" && !opts.contested {
+		return g, nil
+	}
+	var within map[string]bool
+	var extra []string
+	if opts.focus != "" {
+		e, err := g.Resolve(opts.focus)
+		if err != nil {
+			return nil, usageErrorf("--focus: %w", err)
+		}
+		within = g.Within(e.ID, opts.depth)
+		extra = append(extra, e.ID)
+	}
+	typeOK := func(id string) bool {
+		if len(types) == 0 {
+			return true
+		}
+		e := g.Entity(id)
+		return e != nil && slices.Contains(types, e.Type)
+	}
+	keep := func(c *graph.Claim) bool {
+		switch {
+		case within != nil && (!within[c.From] || !within[c.To]):
+			return false
+		case len(statuses) > 0 && !slices.Contains(statuses, c.Status):
+			return false
+		case opts.contested && !c.Contested():
+			return false
+		}
+		return typeOK(c.From) && typeOK(c.To)
+	}
+	sub := g.Filter(keep, extra...)
+	if len(sub.Entities()) == 0 {
+		return nil, withHint(fmt.Errorf("nothing to draw: no claim passes the filters"),
+			"loosen --status, --type or --contested, or draw everything without them")
+	}
+	return sub, nil
 }

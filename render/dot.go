@@ -1,0 +1,546 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Options direct a rendering. The zero value draws the whole graph left to
+// right with the dot layout and the graph's title.
+type Options struct {
+	Title   string          // default: the graph's title
+	Caption string          // extra text under the title (paths ranking, diff summary); may be multi-line
+	Layout  string          // dot (default), neato, fdp, sfdp, circo, twopi
+	RankDir string          // LR (default) or TB
+	Cluster string          // "" or "country"
+	Marks   map[string]Mark // keyed by claim id or entity id: overlay marks used by `diff --format svg`
+}
+
+// Mark overlays a diff state on one element of the picture.
+type Mark struct {
+	Class string // extra class on the element's SVG group: "added", "removed" or "changed"
+	Note  string // extra label text, e.g. "(removed)" or "was: alleged"
+}
+
+// Layouts are the Graphviz layout engines Options.Layout accepts, default
+// first.
+var Layouts = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi"}
+
+// RankDirs are the values Options.RankDir accepts, default first.
+var RankDirs = []string{"LR", "TB"}
+
+// Clusters are the values Options.Cluster accepts.
+var Clusters = []string{"", "country"}
+
+// OptionError reports an Options field with a value this package does not
+// know; the command turns it into a usage error.
+type OptionError struct {
+	Field, Value string
+	Valid        []string
+}
+
+func (e *OptionError) Error() string {
+	return fmt.Sprintf("unknown %s %q (want one of: %s)", e.Field, e.Value, strings.Join(slices.DeleteFunc(slices.Clone(e.Valid), func(s string) bool { return s == "" }), ", "))
+}
+
+func (o Options) normalised() (Options, error) {
+	if o.Layout == "" {
+		o.Layout = Layouts[0]
+	}
+	if o.RankDir == "" {
+		o.RankDir = RankDirs[0]
+	}
+	o.RankDir = strings.ToUpper(o.RankDir)
+	switch {
+	case !slices.Contains(Layouts, o.Layout):
+		return o, &OptionError{"layout", o.Layout, Layouts}
+	case !slices.Contains(RankDirs, o.RankDir):
+		return o, &OptionError{"rankdir", o.RankDir, RankDirs}
+	case !slices.Contains(Clusters, o.Cluster):
+		return o, &OptionError{"cluster", o.Cluster, Clusters}
+	}
+	for id, m := range o.Marks {
+		if !slices.Contains([]string{MarkAdded, MarkRemoved, MarkChanged}, m.Class) {
+			return o, &OptionError{fmt.Sprintf("mark class for %q", id), m.Class, []string{MarkAdded, MarkRemoved, MarkChanged}}
+		}
+	}
+	return o, nil
+}
+
+// Label widths, in characters. Graphviz does not wrap text; these keep
+// nodes compact and edge labels from pushing ranks far apart.
+const (
+	nodeWrap      = 20
+	edgeWrap      = 30
+	edgeWrapLarge = 16
+	quoteWrap     = 90
+)
+
+// figure is everything one picture shows, computed once and written as DOT;
+// SVG also uses its tooltips to write the <title> elements.
+type figure struct {
+	opts     Options
+	g        *graph.Graph
+	title    string
+	sources  map[string]int // source id → its number in the footer
+	cited    []*graph.Source
+	tooltips map[string]string // "node "+id or "edge "+id → tooltip text
+	used     usedStyles
+}
+
+// usedStyles records which legend entries the picture needs.
+type usedStyles struct {
+	statuses  map[graph.Status]bool
+	unknown   bool
+	contested bool
+	types     map[graph.EntityType]bool
+	marks     map[string]bool
+}
+
+func newFigure(g *graph.Graph, opts Options) (*figure, error) {
+	opts, err := opts.normalised()
+	if err != nil {
+		return nil, err
+	}
+	f := &figure{
+		opts:     opts,
+		g:        g,
+		title:    opts.Title,
+		sources:  make(map[string]int),
+		tooltips: make(map[string]string),
+		used: usedStyles{
+			statuses: make(map[graph.Status]bool),
+			types:    make(map[graph.EntityType]bool),
+			marks:    make(map[string]bool),
+		},
+	}
+	if f.title == "" {
+		f.title = g.Title()
+	}
+	// Sources are numbered by their place in the whole (id-sorted) source
+	// list, which filters keep intact, so that [2] means the same document
+	// in every figure of a dataset; only the cited ones are listed.
+	cited := make(map[string]bool)
+	for _, c := range g.Claims() {
+		for _, r := range c.Sources {
+			cited[r.Source] = true
+		}
+	}
+	for i, s := range g.Sources() {
+		f.sources[s.ID] = i + 1
+		if cited[s.ID] {
+			f.cited = append(f.cited, s)
+		}
+	}
+	return f, nil
+}
+
+// DOT writes g as a Graphviz DOT digraph: the input SVG and PNG lay out, and
+// a file users can edit and feed to their own Graphviz. It needs no Graphviz.
+func DOT(w io.Writer, g *graph.Graph, opts Options) error {
+	f, err := newFigure(g, opts)
+	if err != nil {
+		return err
+	}
+	return f.writeDOT(w)
+}
+
+func (f *figure) writeDOT(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+
+	// Not "strict": every claim is its own edge, parallel claims included.
+	p("digraph %s {\n", quoteID("claimgraph"))
+	p("\tgraph [%s];\n", attrs(f.graphAttrs()))
+	p("\tnode [%s];\n", attrs([][2]string{
+		{"fontname", "Helvetica"}, {"fontsize", "11"}, {"fontcolor", quote(textColour)},
+		{"margin", quote("0.12,0.06")}, {"penwidth", "1.2"}, {"color", quote("#444444")},
+	}))
+	p("\tedge [%s];\n", attrs([][2]string{
+		{"fontname", "Helvetica"}, {"fontsize", "9"}, {"fontcolor", quote(textColour)},
+		{"arrowsize", "0.7"},
+	}))
+
+	// Style every element first: the legend lists what they used.
+	nodes := make(map[string]string, len(f.g.Entities()))
+	for _, e := range f.g.Entities() {
+		nodes[e.ID] = fmt.Sprintf("%s [%s];\n", quoteID(e.ID), attrs(f.nodeAttrs(e)))
+	}
+	edges := make([]string, 0, len(f.g.Claims()))
+	for _, c := range f.g.Claims() {
+		edges = append(edges, fmt.Sprintf("\t%s -> %s [%s];\n", quoteID(c.From), quoteID(c.To), attrs(f.edgeAttrs(c))))
+	}
+	legend := f.legendLabel()
+
+	// In layouts that draw clusters, the figure is a borderless cluster
+	// whose label, below it, is the key and the source list; the graph's
+	// own label, above, is the title. Other layouts get the key as a
+	// free-standing node.
+	framed := legend != "" && (f.opts.Layout == "dot" || f.opts.Layout == "fdp")
+	indent := "\t"
+	if framed {
+		p("\tsubgraph %s {\n", quoteID("cluster_claimgraph_figure"))
+		p("\t\tgraph [%s];\n", attrs([][2]string{
+			{"id", quote("figure")}, {"class", quote("figure")},
+			{"label", legend}, {"labelloc", "b"}, {"labeljust", "l"}, {"fontsize", "10"},
+			{"pencolor", quote("transparent")}, {"margin", quote("12")},
+		}))
+		indent = "\t\t"
+	}
+
+	// Entities, grouped by country when asked. Countries are sorted, and
+	// so are the entities within each (g.Entities is).
+	byCountry := map[string][]*graph.Entity{}
+	var countries []string
+	var loose []*graph.Entity
+	for _, e := range f.g.Entities() {
+		if f.opts.Cluster == "country" && e.Country != "" {
+			if _, ok := byCountry[e.Country]; !ok {
+				countries = append(countries, e.Country)
+			}
+			byCountry[e.Country] = append(byCountry[e.Country], e)
+			continue
+		}
+		loose = append(loose, e)
+	}
+	slices.Sort(countries)
+	for _, cc := range countries {
+		p("%ssubgraph %s {\n", indent, quoteID("cluster_country_"+cc))
+		p("%s\tgraph [%s];\n", indent, attrs([][2]string{
+			{"id", quoteID("country-" + cc)}, {"class", quote("country")},
+			{"label", quote(cc)}, {"labeljust", "l"}, {"labelloc", "t"}, {"fontsize", "12"}, {"fontcolor", quote("#555555")},
+			{"style", quote("rounded,dashed")}, {"pencolor", quote("#9E9E9E")}, {"penwidth", "1"},
+		}))
+		for _, e := range byCountry[cc] {
+			p("%s\t%s", indent, nodes[e.ID])
+		}
+		p("%s}\n", indent)
+	}
+	for _, e := range loose {
+		p("%s%s", indent, nodes[e.ID])
+	}
+	if framed {
+		p("\t}\n")
+	}
+	for _, e := range edges {
+		p("%s", e)
+	}
+	if legend != "" && !framed {
+		p("\t%s [%s];\n", quoteID(legendNode), attrs([][2]string{
+			{"id", quote("legend")}, {"class", quote("legend")},
+			{"shape", "plaintext"}, {"margin", "0"}, {"fontsize", "10"}, {"label", legend},
+		}))
+	}
+	p("}\n")
+	return bw.Flush()
+}
+
+// legendNode names the legend's node. It cannot clash with an entity id in
+// a way that matters: DOT merges nodes of the same name, so an entity with
+// this id would gain the legend's attributes; the loader's id rules keep
+// colons out of ids.
+const legendNode = "claimgraph:legend"
+
+func (f *figure) graphAttrs() [][2]string {
+	a := [][2]string{
+		{"id", quote("claimgraph")},
+		{"charset", quote("UTF-8")},
+		{"fontname", "Helvetica"},
+		{"label", f.titleLabel()},
+		{"labelloc", "t"}, {"labeljust", "l"},
+		{"pad", quote("0.3")},
+		{"bgcolor", quote("white")},
+		{"splines", "true"},
+		{"outputorder", "edgesfirst"},
+	}
+	switch f.opts.Layout {
+	case "dot":
+		a = append(a, [][2]string{
+			{"rankdir", f.opts.RankDir}, {"newrank", "true"},
+			{"nodesep", quote("0.35")}, {"ranksep", quote("0.55")},
+			// Bound the network-simplex and crossing-minimisation passes:
+			// on dense graphs they dominate the time, and a slightly less
+			// tidy picture beats one that never comes.
+			{"nslimit", "20"}, {"mclimit", quote("0.6")},
+		}...)
+	default:
+		a = append(a, [][2]string{
+			{"overlap", quote("prism")}, {"sep", quote("+12")}, {"pack", "true"},
+		}...)
+	}
+	return a
+}
+
+func (f *figure) titleLabel() string {
+	var b strings.Builder
+	b.WriteString(`<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">`)
+	title := f.title
+	if title == "" {
+		title = "Claims"
+	}
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>%s</B></FONT></TD></TR>`, html(strings.Join(wrap(title, 80), "\n")))
+	if f.opts.Caption != "" {
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="#444444">%s</FONT></TD></TR>`, html(f.opts.Caption))
+	}
+	b.WriteString(`</TABLE>>`)
+	return b.String()
+}
+
+func (f *figure) nodeAttrs(e *graph.Entity) [][2]string {
+	st := nodeStyleOf(e.Type)
+	f.used.types[e.Type] = true
+	mark, marked := f.opts.Marks[e.ID]
+	lines := wrap(e.Name, nodeWrap)
+	if e.Name == "" {
+		lines = []string{e.ID}
+	}
+	classes := []string{"entity", classToken(string(e.Type))}
+	a := [][2]string{
+		{"id", quoteID(e.ID)},
+		{"shape", st.shape},
+		{"style", quote(st.style)},
+		{"fillcolor", quote(st.fill)},
+	}
+	if st.peripheries != "1" {
+		a = append(a, [2]string{"peripheries", st.peripheries})
+	}
+	if marked {
+		f.used.marks[mark.Class] = true
+		classes = append(classes, mark.Class)
+		switch mark.Class {
+		case MarkAdded:
+			lines = append([]string{"NEW"}, lines...)
+			a = append(a, [2]string{"penwidth", "3.5"})
+		case MarkRemoved:
+			lines = append(lines, "(removed)")
+			a = append(a, [][2]string{
+				{"color", quote(fadedGrey)}, {"fontcolor", quote(fadedGrey)},
+				{"fillcolor", quote("#FFFFFF")}, {"style", quote("dashed,filled")},
+			}...)
+		case MarkChanged:
+			lines = append([]string{"CHANGED"}, lines...)
+			a = append(a, [][2]string{{"penwidth", "3.5"}, {"color", quote(okPurple)}}...)
+		}
+		if mark.Note != "" && mark.Note != "(removed)" {
+			lines = append(lines, wrap(mark.Note, nodeWrap)...)
+		}
+	}
+	a = append(a,
+		[2]string{"class", quote(strings.Join(classes, " "))},
+		[2]string{"label", quote(strings.Join(lines, "\n"))},
+		[2]string{"tooltip", quote(f.nodeTooltip(e))},
+	)
+	return a
+}
+
+func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
+	st := styleOf(c.Status)
+	if c.Status.Valid() {
+		f.used.statuses[c.Status] = true
+	} else {
+		f.used.unknown = true
+	}
+	colour, style, width := st.colour, st.style, st.penwidth
+	classes := []string{"claim", classToken(string(c.Status))}
+	var lines []string
+	contested := c.Contested()
+	if contested {
+		f.used.contested = true
+		classes = append(classes, "contested")
+		colour, style, width = contestedStyle.colour, contestedStyle.style, contestedStyle.penwidth
+		lines = append(lines, contestedMark)
+		lines = append(lines, wrap("denied by "+f.names(c.Opponents()), f.edgeWrap())...)
+	}
+	rel := wrap(st.prefix+c.Relation+st.suffix, f.edgeWrap())
+	if refs := f.refMarks(c); refs != "" {
+		rel[len(rel)-1] += " " + refs
+	}
+	lines = append(lines, rel...)
+
+	a := [][2]string{{"id", quoteID(c.ID)}}
+	fontcolour := textColour
+	if contested {
+		fontcolour = "#A63A00" // darker vermilion: text needs more contrast than a line
+	}
+	if mark, ok := f.opts.Marks[c.ID]; ok {
+		f.used.marks[mark.Class] = true
+		classes = append(classes, mark.Class)
+		switch mark.Class {
+		case MarkAdded:
+			lines = append([]string{"NEW"}, lines...)
+			width = "4"
+		case MarkRemoved:
+			lines = append(lines, "(removed)")
+			colour, fontcolour = fadedGrey, fadedGrey
+		case MarkChanged:
+			lines = append([]string{"CHANGED"}, lines...)
+			width = "4"
+		}
+		if mark.Note != "" && mark.Note != "(removed)" {
+			lines = append(lines, wrap(mark.Note, f.edgeWrap())...)
+		}
+	}
+	a = append(a, [][2]string{
+		{"class", quote(strings.Join(classes, " "))},
+		{"label", quote(strings.Join(lines, "\n"))},
+		{"color", quote(colour)},
+		{"fontcolor", quote(fontcolour)},
+		{"style", style},
+		{"penwidth", width},
+		{"tooltip", quote(f.edgeTooltip(c))},
+		{"labeltooltip", quote(f.edgeTooltip(c))},
+	}...)
+	if u := f.claimURL(c); u != "" {
+		a = append(a, [2]string{"URL", quote(u)}, [2]string{"target", quote("_blank")})
+	}
+	return a
+}
+
+// edgeWrap is the width of edge labels. In a left-to-right layout every
+// label sits in a rank of its own, so on a larger graph, where ranks add up
+// across a slide, labels are narrower (and taller).
+func (f *figure) edgeWrap() int {
+	if len(f.g.Entities()) > 25 {
+		return edgeWrapLarge
+	}
+	return edgeWrap
+}
+
+// names turns entity ids into names, for "denied by". An id the graph does
+// not hold (its entity was filtered out) stays an id.
+func (f *figure) names(ids []string) string {
+	ns := make([]string, len(ids))
+	for i, id := range ids {
+		ns[i] = f.name(id)
+	}
+	return strings.Join(ns, ", ")
+}
+
+func (f *figure) name(id string) string {
+	if e := f.g.Entity(id); e != nil && e.Name != "" {
+		return e.Name
+	}
+	return id
+}
+
+// refMarks returns "[1]" or "[1,3]": the numbers of the sources c cites.
+func (f *figure) refMarks(c *graph.Claim) string {
+	var ns []int
+	for _, r := range c.Sources {
+		if n, ok := f.sources[r.Source]; ok && !slices.Contains(ns, n) {
+			ns = append(ns, n)
+		}
+	}
+	if len(ns) == 0 {
+		return ""
+	}
+	slices.Sort(ns)
+	ss := make([]string, len(ns))
+	for i, n := range ns {
+		ss[i] = strconv.Itoa(n)
+	}
+	return "[" + strings.Join(ss, ",") + "]"
+}
+
+// claimURL is the first http(s) URL among the sources c cites.
+func (f *figure) claimURL(c *graph.Claim) string {
+	for _, r := range c.Sources {
+		if s := f.g.Source(r.Source); s != nil {
+			if u := safeURL(s.URL); u != "" {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+func (f *figure) nodeTooltip(e *graph.Entity) string {
+	var b strings.Builder
+	b.WriteString(e.Name)
+	desc := string(e.Type)
+	if e.Country != "" {
+		desc += ", " + e.Country
+	}
+	fmt.Fprintf(&b, " (%s)\nid: %s", desc, e.ID)
+	if len(e.Aliases) > 0 {
+		fmt.Fprintf(&b, "\nalso: %s", strings.Join(e.Aliases, "; "))
+	}
+	if e.Note != "" {
+		fmt.Fprintf(&b, "\nnote: %s", e.Note)
+	}
+	if m, ok := f.opts.Marks[e.ID]; ok {
+		fmt.Fprintf(&b, "\n%s", m.Class)
+		if m.Note != "" {
+			fmt.Fprintf(&b, ": %s", m.Note)
+		}
+	}
+	t := clean(b.String())
+	f.tooltips["node "+e.ID] = t
+	return t
+}
+
+func (f *figure) edgeTooltip(c *graph.Claim) string {
+	if t, ok := f.tooltips["edge "+c.ID]; ok {
+		return t
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s → %s: %s\nstatus: %s", f.name(c.From), f.name(c.To), c.Relation, c.Status)
+	if c.Contested() {
+		fmt.Fprintf(&b, ", contested (denied by %s)", f.names(c.Opponents()))
+	}
+	if c.Detail != "" {
+		fmt.Fprintf(&b, "\ndetail: %s", c.Detail)
+	}
+	if c.Reported != "" {
+		fmt.Fprintf(&b, "\nreported: %s", c.Reported)
+	}
+	if len(c.Stances) > 0 {
+		b.WriteString("\nstances:")
+		for _, s := range c.Stances {
+			fmt.Fprintf(&b, "\n• %s %s", f.name(s.By), s.Position)
+			if s.Quote != "" {
+				fmt.Fprintf(&b, ": “%s”", s.Quote)
+			}
+			if n, ok := f.sources[s.Source]; ok {
+				fmt.Fprintf(&b, " [%d]", n)
+			}
+		}
+	}
+	if len(c.Sources) > 0 {
+		b.WriteString("\nsources:")
+		for _, r := range c.Sources {
+			fmt.Fprintf(&b, "\n[%d] ", f.sources[r.Source])
+			if r.Quote != "" {
+				fmt.Fprintf(&b, "“%s”", r.Quote)
+			} else if s := f.g.Source(r.Source); s != nil {
+				b.WriteString(s.Title)
+			}
+		}
+	}
+	if m, ok := f.opts.Marks[c.ID]; ok {
+		fmt.Fprintf(&b, "\n%s", m.Class)
+		if m.Note != "" {
+			fmt.Fprintf(&b, ": %s", m.Note)
+		}
+	}
+	fmt.Fprintf(&b, "\nid: %s", c.ID)
+	t := clean(b.String())
+	f.tooltips["edge "+c.ID] = t
+	return t
+}
+
+// attrs joins name=value pairs. Values are already quoted or are fixed
+// keywords and numbers from this package, never raw input.
+func attrs(a [][2]string) string {
+	parts := make([]string, len(a))
+	for i, kv := range a {
+		parts[i] = kv[0] + "=" + kv[1]
+	}
+	return strings.Join(parts, ", ")
+}

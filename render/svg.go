@@ -1,0 +1,134 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"sync"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render/internal/wasmcache"
+	"github.com/goccy/go-graphviz"
+)
+
+func init() {
+	// wasmcache pointed TMPDIR at claimgraph's private cache directory
+	// before go-graphviz's init compiled Graphviz (see its doc); go-graphviz
+	// is initialised by now, so the rest of the program gets the user's
+	// TMPDIR back.
+	wasmcache.Restore()
+
+	// Graphviz reads files only for attributes that name them (image,
+	// shapefile, fontpath); we never write those, and an empty file system
+	// makes sure no input can make it read the disk.
+	graphviz.SetFileSystem(noFiles{})
+}
+
+// Size limits for a layout. Graphviz runs in-process, cannot be cancelled,
+// and the dot layout is superlinear: a random 500-entity, 1,500-claim graph
+// ran for over 20 minutes. These limits are about 10 s on a slow machine
+// (see the BenchmarkLayout numbers in the commit that set them); above them
+// we refuse and say how to draw less.
+const (
+	MaxEntities = 150
+	MaxClaims   = 250
+)
+
+// TooLargeError is returned by SVG and PNG for a graph above the limits.
+type TooLargeError struct{ Entities, Claims int }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("graph too large to lay out: %d entities, %d claims (limit %d entities, %d claims)",
+		e.Entities, e.Claims, MaxEntities, MaxClaims)
+}
+
+// Hint says how to get a picture anyway.
+func (e *TooLargeError) Hint() string {
+	return "draw part of it: --focus ENTITY --depth 1, --contested, --status or --type; or write --format dot and lay it out with Graphviz yourself"
+}
+
+var (
+	// gvMu serialises every call into go-graphviz: it runs one WebAssembly
+	// instance per process that is not safe for concurrent use.
+	gvMu sync.Mutex
+	gv   *graphviz.Graphviz // created on first use, under gvMu
+)
+
+// SVG lays out g and writes it as a standalone SVG document.
+func SVG(w io.Writer, g *graph.Graph, opts Options) error {
+	f, err := newFigure(g, opts)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := layout(f, graphviz.SVG, &buf); err != nil {
+		return err
+	}
+	f.tooltips["node legend"] = "Key: line styles, entity shapes and sources"
+	f.tooltips["graph claimgraph"] = clean(f.title)
+	return sanitizeSVG(w, buf.Bytes(), f.tooltips)
+}
+
+// PNGDPI is the resolution of PNG output: twice the 72 dpi of Graphviz's
+// points, so text stays sharp on a projected slide.
+const PNGDPI = 144
+
+// PNG lays out g and writes it as a PNG image (see png.go). Text is drawn
+// with the Go fonts (golang.org/x/image/font/gofont), compiled into the
+// binary, so the image is the same on every machine and needs no system
+// fonts; characters they lack (CJK, emoji) show as boxes, which the SVG
+// does not have.
+func PNG(w io.Writer, g *graph.Graph, opts Options) error {
+	f, err := newFigure(g, opts)
+	if err != nil {
+		return err
+	}
+	var js bytes.Buffer
+	if err := layout(f, "json", &js); err != nil {
+		return err
+	}
+	return writePNG(w, js.Bytes(), PNGDPI)
+}
+
+// layout runs Graphviz on the figure's DOT, so that what SVG and PNG draw
+// is exactly what DOT writes.
+func layout(f *figure, format graphviz.Format, w io.Writer) error {
+	if ne, nc := len(f.g.Entities()), len(f.g.Claims()); ne > MaxEntities || nc > MaxClaims {
+		return &TooLargeError{ne, nc}
+	}
+	var dot bytes.Buffer
+	if err := f.writeDOT(&dot); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	gvMu.Lock()
+	defer gvMu.Unlock()
+	if gv == nil {
+		v, err := graphviz.New(ctx)
+		if err != nil {
+			return fmt.Errorf("start graphviz: %w", err)
+		}
+		gv = v
+	}
+	gr, err := graphviz.ParseBytes(dot.Bytes())
+	if err != nil {
+		return fmt.Errorf("graphviz: read generated dot: %w", err)
+	}
+	defer gr.Close()
+	gv.SetLayout(graphviz.Layout(f.opts.Layout))
+	var out bytes.Buffer
+	if err := gv.Render(ctx, gr, format, &out); err != nil {
+		return fmt.Errorf("graphviz %s: %w", f.opts.Layout, err)
+	}
+	_, err = w.Write(out.Bytes())
+	return err
+}
+
+// noFiles is a file system with no files.
+type noFiles struct{}
+
+func (noFiles) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
