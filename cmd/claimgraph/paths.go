@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render"
 	"github.com/spf13/cobra"
 )
 
@@ -44,11 +45,15 @@ Paths are ranked by fewest contested hops, then the strongest weakest link,
 then fewest hops, then entity ids; the best --limit are shown. The search
 stops as soon as it has them: it never lists all paths of a large graph.
 
+--render FILE also draws the subgraph the listed paths span as an SVG,
+styled as 'claimgraph render' draws, with the ranking as its caption.
+
 FROM and TO are ids, names or aliases, in any case. When there is no path,
 paths exits with status 1.`,
 		Example: `  claimgraph paths Apple PLA
   claimgraph paths apple pla --undirected --format json
   claimgraph paths Apple PLA --avoid-contested
+  claimgraph paths Apple PLA --undirected --render apple-pla.svg
   claimgraph paths us-gov alibaba --status established,reported --max-hops 4`,
 		Args:              cobra.ExactArgs(2),
 		ValidArgsFunction: completeEntityArgs(g, 2),
@@ -97,8 +102,8 @@ func runPaths(opts *pathsOptions, stdout, stderr io.Writer) error {
 		}
 		search.Statuses = st
 	}
-	if opts.render != "" {
-		return errors.New("--render is not yet available: it needs the render package")
+	if opts.render == "-" {
+		return usageErrorf("--render needs a file name: standard output carries the paths")
 	}
 
 	start := time.Now()
@@ -130,6 +135,18 @@ func runPaths(opts *pathsOptions, stdout, stderr io.Writer) error {
 		return noPathError(g, from, to, search)
 	}
 	r := pathsReport{g: g, from: from, to: to, opts: search, paths: paths}
+	if opts.render != "" {
+		// The picture first: when it fails (too large to lay out), the
+		// command fails before printing anything.
+		err := writeOutput(opts.render, stdout, r.svg)
+		var tl *render.TooLargeError
+		if errors.As(err, &tl) {
+			return withHint(err, "draw fewer paths: a lower --limit, or --status", tl.Hint())
+		}
+		if err != nil {
+			return err
+		}
+	}
 	switch opts.format {
 	case "json":
 		return writeJSON(stdout, r.json())
@@ -340,6 +357,32 @@ func (r *pathsReport) text(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// svg draws the subgraph the paths span: their entities and every claim
+// of their hops, styled as render draws any graph, with the ranking as the
+// caption.
+func (r *pathsReport) svg(w io.Writer) error {
+	onPath := map[string]bool{}
+	var ents []string
+	var caption []string
+	for i, p := range r.paths {
+		for _, e := range p.Entities {
+			ents = append(ents, e.ID)
+		}
+		for _, h := range p.Hops {
+			for _, c := range h.Claims {
+				onPath[c.ID] = true
+			}
+		}
+		caption = append(caption, fmt.Sprintf("%d. %s — %s, %d contested; weakest link %s",
+			i+1, chain(p), plural(len(p.Hops), "hop", "hops"), p.ContestedHops, strengthLabel(p.Weakest)))
+	}
+	sub := r.g.Filter(func(c *graph.Claim) bool { return onPath[c.ID] }, ents...)
+	return render.SVG(w, sub, render.Options{
+		Title:   fmt.Sprintf("Paths from %s to %s", r.from.Name, r.to.Name),
+		Caption: strings.Join(caption, "\n"),
+	})
 }
 
 func (r *pathsReport) markdown(w io.Writer) error {
