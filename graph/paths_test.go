@@ -173,10 +173,10 @@ func TestStrength(t *testing.T) {
 	}
 }
 
-// randomDataset makes a small graph with everything path search must get
+// randomPathsDataset makes a small graph with everything path search must get
 // right: parallel claims, claims both ways, cycles, self-claims, every
 // status, contested claims.
-func randomDataset(r *rand.Rand, nEnt, nClaims int) *Dataset {
+func randomPathsDataset(r *rand.Rand, nEnt, nClaims int) *Dataset {
 	ds := &Dataset{Title: "random"}
 	for i := range nEnt {
 		id := fmt.Sprintf("e%d", i)
@@ -346,7 +346,7 @@ func TestPathsMatchBruteForce(t *testing.T) {
 	}()
 	for iter := range 3000 {
 		nEnt := 2 + r.IntN(7)
-		ds := randomDataset(r, nEnt, r.IntN(4*nEnt+1))
+		ds := randomPathsDataset(r, nEnt, r.IntN(4*nEnt+1))
 		g := mustNew(t, ds)
 		opts := PathOptions{
 			MaxHops:        1 + r.IntN(6),
