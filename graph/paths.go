@@ -175,6 +175,11 @@ func (a adjEntry) other() int32 { return int32(a & (1<<28 - 1)) }
 func (a adjEntry) flags() uint8 { return uint8(a >> 28) }
 
 func buildPathIndex(g *Graph) pathIndex {
+	if len(g.entities) >= 1<<28 {
+		// Unreachable through the loader's input cap; say so rather than
+		// search a corrupted index.
+		panic("graph: more than 2^28 entities")
+	}
 	px := pathIndex{flags: make([]uint8, len(g.claims))}
 	for i, c := range g.claims {
 		px.flags[i] = claimFlags(c)
