@@ -3,6 +3,12 @@
 
 Usage: .ci/bench/paths_networkx.py DATASET.json [--cutoff 6] [--timeout 30]
                                     [--pair FROM TO ...] [--no-go]
+       .ci/bench/paths_networkx.py DATASET.json FROM TO [--cutoff 6] [--timeout 30]
+
+The second form (what .ci/bench/compare.sh calls) times NetworkX alone for
+one pair and prints one JSON object: load_s (json.load + MultiDiGraph),
+search_s (enumerating every path, or the time spent when stopped), first_s
+(to the first 20), paths (how many it saw) and complete.
 
 DATASET is a claimgraph dataset in JSON (the shape `claimgraph export`
 writes; `claimgraph synth` or `go test ./graph -run TestWriteSyntheticDataset
@@ -109,11 +115,15 @@ def time_go(dataset, repo, cutoff):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dataset")
+    ap.add_argument("endpoints", nargs="*", metavar="FROM TO")
     ap.add_argument("--cutoff", type=int, default=6)
-    ap.add_argument("--timeout", type=int, default=30, help="seconds per NetworkX enumeration")
+    ap.add_argument("--timeout", type=int, default=int(os.environ.get("NXBUDGET", 30)),
+                    help="seconds per NetworkX enumeration (default $NXBUDGET or 30)")
     ap.add_argument("--pair", nargs=2, action="append", metavar=("FROM", "TO"))
     ap.add_argument("--no-go", action="store_true", help="time NetworkX only")
     args = ap.parse_args()
+    if len(args.endpoints) not in (0, 2):
+        ap.error("give both FROM and TO, or neither")
     repo = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 
     t0 = time.perf_counter()
@@ -124,6 +134,14 @@ def main():
     G.add_nodes_from(e["id"] for e in ds["entities"])
     G.add_edges_from((c["from"], c["to"], c["id"]) for c in ds["claims"])
     t2 = time.perf_counter()
+    if args.endpoints:
+        a, b = args.endpoints
+        start = time.perf_counter()
+        total, n, first20 = time_networkx(G, a, b, args.cutoff, args.timeout)
+        spent = time.perf_counter() - start
+        print(json.dumps({"load_s": t2 - t0, "search_s": total if total is not None else spent,
+                          "first_s": first20, "paths": n, "complete": total is not None}))
+        return
     print(f"networkx {nx.__version__}: json.load {t1 - t0:.2f} s, MultiDiGraph {t2 - t1:.2f} s "
           f"({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
 
