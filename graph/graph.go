@@ -32,6 +32,9 @@ type Graph struct {
 	// the edges of the library graph.
 	succ [][]int32
 
+	// paths is the compact adjacency path search scans (see paths.go).
+	paths pathIndex
+
 	g dgraph.Graph[string, string]
 }
 
@@ -94,6 +97,7 @@ func New(ds *Dataset) (*Graph, error) {
 		g.out[from] = append(g.out[from], int32(i))
 		g.in[to] = append(g.in[to], int32(i))
 	}
+	g.paths = buildPathIndex(g)
 	if err := g.buildLibraryGraph(); err != nil {
 		return nil, err
 	}

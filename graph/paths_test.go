@@ -1,0 +1,399 @@
+package graph
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// memoFixture is the part of the embedded dataset that connects Apple to
+// the PLA:
+//
+//	          ┌─ proposed ──────────┐
+//	apple ────┤                     ▼        ┌ alleged, denied ┐
+//	  ▲       └─ alleged ───────▶ alibaba ═══┤                 ├══▶ pla
+//	  │                             ▲        └ alleged, denied ┘
+//	  └── proposed ── us-gov ── alleged ┘
+func memoFixture() *Dataset {
+	denied := []Stance{{By: "dod-memo", Position: Asserts}, {By: "alibaba", Position: Denies}}
+	return &Dataset{
+		Title: "memo",
+		Entities: []Entity{
+			{ID: "alibaba", Name: "Alibaba Group", Type: Company},
+			{ID: "apple", Name: "Apple", Type: Company},
+			{ID: "dod-memo", Name: "Department of Defense memo", Type: Document},
+			{ID: "pla", Name: "People's Liberation Army", Type: Military},
+			{ID: "us-gov", Name: "U.S. government", Type: Government},
+		},
+		Claims: []Claim{
+			{ID: "apple-alibaba-ai-partnership", From: "apple", To: "alibaba", Relation: "is exploring an AI partnership with", Status: Proposed},
+			{ID: "apple-deal-bolsters-alibaba", From: "apple", To: "alibaba", Relation: "could bolster the AI dominance of", Status: Alleged},
+			{ID: "alibaba-data-to-pla", From: "alibaba", To: "pla", Relation: "transfers customer data to", Status: Alleged, Stances: denied},
+			{ID: "alibaba-opportunities-to-pla", From: "alibaba", To: "pla", Relation: "provides ‘opportunities’ to", Status: Alleged, Stances: denied},
+			{ID: "us-gov-manipulates-opinion", From: "us-gov", To: "alibaba", Relation: "seeks to manipulate public opinion against", Status: Alleged},
+			{ID: "us-gov-considers-apple-ai-ban", From: "us-gov", To: "apple", Relation: "is considering banning the China AI launch of", Status: Proposed},
+		},
+	}
+}
+
+func defaultPathOptions() PathOptions { return PathOptions{MaxHops: 6, Limit: 20} }
+
+func pathIDs(p Path) string {
+	var b strings.Builder
+	b.WriteString(p.Entities[0].ID)
+	for _, h := range p.Hops {
+		if h.Direction == Backward {
+			b.WriteString(" <- ")
+		} else {
+			b.WriteString(" -> ")
+		}
+		b.WriteString(h.To.ID)
+	}
+	return b.String()
+}
+
+func TestPathsMemo(t *testing.T) {
+	g := mustNew(t, memoFixture())
+	tests := []struct {
+		name string
+		from string
+		to   string
+		opts func(*PathOptions)
+		want []string
+	}{
+		{"directed", "apple", "pla", nil, []string{"apple -> alibaba -> pla"}},
+		{"undirected ranks the contested hop equal, shorter first", "apple", "pla",
+			func(o *PathOptions) { o.Undirected = true },
+			[]string{"apple -> alibaba -> pla", "apple <- us-gov -> alibaba -> pla"}},
+		{"avoid contested", "apple", "pla", func(o *PathOptions) { o.AvoidContested = true }, nil},
+		{"status filter drops the hop", "apple", "pla", func(o *PathOptions) { o.Statuses = []Status{Proposed} }, nil},
+		{"no path backwards when directed", "pla", "apple", nil, nil},
+		{"stronger weakest link beats fewer hops", "us-gov", "alibaba", nil,
+			[]string{"us-gov -> apple -> alibaba", "us-gov -> alibaba"}},
+		{"fewer hops on equal links", "us-gov", "pla",
+			func(o *PathOptions) { o.Undirected = true },
+			[]string{"us-gov -> alibaba -> pla", "us-gov -> apple -> alibaba -> pla"}},
+		{"limit", "us-gov", "alibaba",
+			func(o *PathOptions) { o.Limit = 1 },
+			[]string{"us-gov -> apple -> alibaba"}},
+		{"max hops", "apple", "pla", func(o *PathOptions) { o.MaxHops = 1 }, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := defaultPathOptions()
+			if tt.opts != nil {
+				tt.opts(&opts)
+			}
+			ps, _, err := g.Paths(tt.from, tt.to, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range ps {
+				got = append(got, pathIDs(p))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPathsMemoDetail(t *testing.T) {
+	g := mustNew(t, memoFixture())
+	ps, _, err := g.Paths("apple", "pla", defaultPathOptions())
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("Paths = %d paths, %v", len(ps), err)
+	}
+	p := ps[0]
+	if p.ContestedHops != 1 || p.WeakestHop != 1 || p.Weakest.ID != "alibaba-data-to-pla" {
+		t.Errorf("contested %d, weakest hop %d (%s)", p.ContestedHops, p.WeakestHop, p.Weakest.ID)
+	}
+	if got := claimIDs(p.Hops[0].Claims); !slices.Equal(got, []string{"apple-alibaba-ai-partnership", "apple-deal-bolsters-alibaba"}) {
+		t.Errorf("hop 0 claims %v, want strongest (proposed) first", got)
+	}
+	if p.Hops[0].Contested || !p.Hops[1].Contested {
+		t.Errorf("contested hops = %v, %v", p.Hops[0].Contested, p.Hops[1].Contested)
+	}
+	want := "Apple —is exploring an AI partnership with (proposed; +1 more)→ Alibaba Group" +
+		" —transfers customer data to (alleged, contested: denied by Alibaba Group; +1 more)→ People's Liberation Army"
+	if p.Reading != want {
+		t.Errorf("reading\n got %s\nwant %s", p.Reading, want)
+	}
+	ps, _, _ = g.Paths("apple", "pla", PathOptions{MaxHops: 6, Limit: 5, Undirected: true})
+	if want := "Apple ←is considering banning the China AI launch of (proposed)— U.S. government"; !strings.HasPrefix(ps[1].Reading, want) {
+		t.Errorf("backward reading %q, want prefix %q", ps[1].Reading, want)
+	}
+}
+
+func TestPathsErrors(t *testing.T) {
+	g := mustNew(t, memoFixture())
+	for _, tt := range []struct {
+		from, to string
+		opts     PathOptions
+		want     error
+	}{
+		{"apple", "apple", defaultPathOptions(), ErrSameEntity},
+		{"nobody", "apple", defaultPathOptions(), ErrDangling},
+		{"apple", "nobody", defaultPathOptions(), ErrDangling},
+		{"apple", "pla", PathOptions{MaxHops: 0, Limit: 1}, nil},
+		{"apple", "pla", PathOptions{MaxHops: MaxHopsLimit + 1, Limit: 1}, nil},
+		{"apple", "pla", PathOptions{MaxHops: 3, Limit: 0}, nil},
+	} {
+		_, _, err := g.Paths(tt.from, tt.to, tt.opts)
+		if err == nil || tt.want != nil && !errors.Is(err, tt.want) {
+			t.Errorf("Paths(%s, %s, %+v) = %v, want %v", tt.from, tt.to, tt.opts, err, tt.want)
+		}
+	}
+}
+
+func TestStrength(t *testing.T) {
+	contested := []Stance{{By: "a", Position: Asserts}, {By: "b", Position: Disputes}}
+	for _, tt := range []struct {
+		c    Claim
+		want int
+	}{
+		{Claim{Status: Established}, 5},
+		{Claim{Status: Reported}, 4},
+		{Claim{Status: Proposed}, 3},
+		{Claim{Status: Alleged}, 2},
+		{Claim{Status: Established, Stances: contested}, 1},
+		{Claim{Status: Failed, Stances: contested}, 1},
+		{Claim{Status: Failed}, 0},
+		{Claim{Status: Retracted}, 0},
+		{Claim{Status: "bogus"}, 0},
+	} {
+		if got := Strength(&tt.c); got != tt.want {
+			t.Errorf("Strength(%s, contested=%v) = %d, want %d", tt.c.Status, tt.c.Contested(), got, tt.want)
+		}
+	}
+}
+
+// randomPathsDataset makes a small graph with everything path search must get
+// right: parallel claims, claims both ways, cycles, self-claims, every
+// status, contested claims.
+func randomPathsDataset(r *rand.Rand, nEnt, nClaims int) *Dataset {
+	ds := &Dataset{Title: "random"}
+	for i := range nEnt {
+		id := fmt.Sprintf("e%d", i)
+		ds.Entities = append(ds.Entities, Entity{ID: id, Name: "E" + id, Type: Company})
+	}
+	for i := range nClaims {
+		c := Claim{
+			ID:       fmt.Sprintf("c%02d", i),
+			From:     ds.Entities[r.IntN(nEnt)].ID,
+			To:       ds.Entities[r.IntN(nEnt)].ID,
+			Relation: "r",
+			Status:   Statuses[r.IntN(len(Statuses))],
+		}
+		if r.IntN(4) == 0 {
+			c.Stances = []Stance{{By: "e0", Position: Asserts}, {By: "e1", Position: Denies}}
+		}
+		ds.Claims = append(ds.Claims, c)
+	}
+	return ds
+}
+
+type refHop struct {
+	to     string
+	back   bool
+	claims []*Claim
+}
+
+type refPath struct {
+	ents      []string
+	hops      []refHop
+	contested int
+	weakest   int // strength
+	weakID    string
+}
+
+func refStrength(c *Claim) int {
+	if c.Contested() {
+		return 1
+	}
+	switch c.Status {
+	case Established:
+		return 5
+	case Reported:
+		return 4
+	case Proposed:
+		return 3
+	case Alleged:
+		return 2
+	}
+	return 0
+}
+
+// bruteForcePaths enumerates every simple path the slow, obvious way and
+// sorts them by the documented ranking.
+func bruteForcePaths(g *Graph, from, to string, opts PathOptions) []refPath {
+	keep := func(c *Claim) bool { return opts.Statuses == nil || slices.Contains(opts.Statuses, c.Status) }
+	between := func(u, v string, back bool) []*Claim {
+		var cs []*Claim
+		for _, c := range g.Claims() {
+			if !keep(c) {
+				continue
+			}
+			if !back && c.From == u && c.To == v || back && c.From == v && c.To == u {
+				cs = append(cs, c)
+			}
+		}
+		slices.SortFunc(cs, func(a, b *Claim) int {
+			return cmp.Or(cmp.Compare(refStrength(b), refStrength(a)), cmp.Compare(a.ID, b.ID))
+		})
+		return cs
+	}
+	var all []refPath
+	var walk func(ents []string, hops []refHop)
+	walk = func(ents []string, hops []refHop) {
+		u := ents[len(ents)-1]
+		if u == to {
+			p := refPath{ents: slices.Clone(ents), hops: slices.Clone(hops), weakest: 99}
+			for _, h := range hops {
+				s := refStrength(h.claims[0])
+				if s == 1 {
+					p.contested++
+				}
+				if s < p.weakest {
+					p.weakest, p.weakID = s, h.claims[0].ID
+				}
+			}
+			if !opts.AvoidContested || p.contested == 0 {
+				all = append(all, p)
+			}
+			return
+		}
+		if len(hops) == opts.MaxHops {
+			return
+		}
+		for _, e := range g.Entities() {
+			if slices.Contains(ents, e.ID) {
+				continue
+			}
+			for _, back := range []bool{false, true} {
+				if back && !opts.Undirected {
+					continue
+				}
+				if cs := between(u, e.ID, back); len(cs) > 0 {
+					walk(append(ents, e.ID), append(hops, refHop{e.ID, back, cs}))
+				}
+			}
+		}
+	}
+	walk([]string{from}, nil)
+	slices.SortStableFunc(all, func(a, b refPath) int {
+		if c := cmp.Or(cmp.Compare(a.contested, b.contested), cmp.Compare(b.weakest, a.weakest),
+			cmp.Compare(len(a.hops), len(b.hops)), slices.Compare(a.ents, b.ents)); c != 0 {
+			return c
+		}
+		for i := range a.hops {
+			if c := cmpBool(a.hops[i].back, b.hops[i].back); c != 0 {
+				return c
+			}
+		}
+		return 0
+	})
+	if len(all) > opts.Limit {
+		all = all[:opts.Limit]
+	}
+	return all
+}
+
+func describeRef(p refPath) string {
+	var b strings.Builder
+	b.WriteString(p.ents[0])
+	for _, h := range p.hops {
+		arrow := " -> "
+		if h.back {
+			arrow = " <- "
+		}
+		fmt.Fprintf(&b, "%s%s%v", arrow, h.to, claimIDs(h.claims))
+	}
+	fmt.Fprintf(&b, " c=%d weakest=%s", p.contested, p.weakID)
+	return b.String()
+}
+
+func describePath(p Path) string {
+	var b strings.Builder
+	b.WriteString(p.Entities[0].ID)
+	for _, h := range p.Hops {
+		arrow := " -> "
+		if h.Direction == Backward {
+			arrow = " <- "
+		}
+		fmt.Fprintf(&b, "%s%s%v", arrow, h.To.ID, claimIDs(h.Claims))
+	}
+	fmt.Fprintf(&b, " c=%d weakest=%s", p.ContestedHops, p.Weakest.ID)
+	return b.String()
+}
+
+// TestPathsMatchBruteForce is the property test: on random small graphs,
+// the search returns exactly the first Limit paths of a brute-force
+// enumeration sorted by the ranking.
+func TestPathsMatchBruteForce(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 2))
+	found, limited := 0, 0
+	defer func() {
+		// Guard the guard: the random graphs must exercise the search.
+		if !t.Failed() && (found < 2000 || limited < 200) {
+			t.Errorf("only %d paths found, %d searches cut by the limit: make the graphs denser", found, limited)
+		}
+	}()
+	for iter := range 3000 {
+		nEnt := 2 + r.IntN(7)
+		ds := randomPathsDataset(r, nEnt, r.IntN(4*nEnt+1))
+		g := mustNew(t, ds)
+		opts := PathOptions{
+			MaxHops:        1 + r.IntN(6),
+			Limit:          1 + r.IntN(8),
+			Undirected:     r.IntN(2) == 0,
+			AvoidContested: r.IntN(4) == 0,
+		}
+		if r.IntN(4) == 0 {
+			opts.Statuses = []Status{}
+			for _, s := range Statuses {
+				if r.IntN(2) == 0 {
+					opts.Statuses = append(opts.Statuses, s)
+				}
+			}
+		}
+		from, to := ds.Entities[r.IntN(nEnt)].ID, ds.Entities[r.IntN(nEnt)].ID
+		if from == to {
+			continue
+		}
+		got, _, err := g.Paths(from, to, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := bruteForcePaths(g, from, to, opts)
+		found += len(want)
+		if all := bruteForcePaths(g, from, to, PathOptions{MaxHops: opts.MaxHops, Limit: 1 << 30,
+			Undirected: opts.Undirected, AvoidContested: opts.AvoidContested, Statuses: opts.Statuses}); len(all) > len(want) {
+			limited++
+		}
+		var gs, ws []string
+		for _, p := range got {
+			gs = append(gs, describePath(p))
+		}
+		for _, p := range want {
+			ws = append(ws, describeRef(p))
+		}
+		if !slices.Equal(gs, ws) {
+			t.Fatalf("iteration %d: %s → %s %+v on claims %v\n got %s\nwant %s",
+				iter, from, to, opts, describeClaims(ds), strings.Join(gs, "\n     "), strings.Join(ws, "\n     "))
+		}
+	}
+}
+
+func describeClaims(ds *Dataset) string {
+	var parts []string
+	for _, c := range ds.Claims {
+		parts = append(parts, fmt.Sprintf("%s:%s>%s:%d", c.ID, c.From, c.To, refStrength(&c)))
+	}
+	return strings.Join(parts, " ")
+}
