@@ -58,6 +58,7 @@ Exit status, as for diff(1): 0 no differences, 1 differences, 2 an error.`,
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output `format`: text, markdown, json or svg")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("text", "markdown", "json", "svg"))
 	return cmd
 }
 

@@ -27,6 +27,7 @@ Loading that JSON again gives the same dataset.`,
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "json", "output `format`: json")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("json"))
 	return cmd
 }
 

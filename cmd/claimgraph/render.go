@@ -68,6 +68,13 @@ them, or write --format dot and run Graphviz yourself.`,
 	f.StringVar(&opts.rankdir, "rankdir", "LR", "direction of the dot layout: LR or TB")
 	f.StringVar(&opts.cluster, "cluster", "", "group entities: country")
 	f.StringVar(&opts.title, "title", "", "figure title (default: the dataset's title)")
+	_ = cmd.RegisterFlagCompletionFunc("focus", completeEntities(g))
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("svg", "png", "dot"))
+	_ = cmd.RegisterFlagCompletionFunc("status", completeList(graph.Statuses))
+	_ = cmd.RegisterFlagCompletionFunc("type", completeList(graph.EntityTypes))
+	_ = cmd.RegisterFlagCompletionFunc("layout", completeFormats(render.Layouts...))
+	_ = cmd.RegisterFlagCompletionFunc("rankdir", completeFormats("LR", "TB"))
+	_ = cmd.RegisterFlagCompletionFunc("cluster", completeFormats("country"))
 	return cmd
 }
 
