@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,39 +13,54 @@ import (
 )
 
 // TestCacheChild is run by TestCacheIsPrivate in a fresh process, so that
-// package initialisation happens under the environment the parent chose.
+// go-graphviz starts under the environment the parent chose.
 func TestCacheChild(t *testing.T) {
-	if os.Getenv("CLAIMGRAPH_CACHE_CHILD") != "1" {
+	mode := os.Getenv("CLAIMGRAPH_CACHE_CHILD")
+	if mode == "" {
 		t.Skip("helper for TestCacheIsPrivate")
 	}
+	if mode == "render" {
+		if err := SVG(io.Discard, mustGraph(t, fixture()), Options{}); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Printf("dir=%q\n", wasmcache.Dir())
+	}
 	tmp, set := os.LookupEnv("TMPDIR")
-	fmt.Printf("TMPDIR=%q set=%v dir=%q\n", tmp, set, wasmcache.Dir())
+	fmt.Printf("TMPDIR=%q set=%v\n", tmp, set)
 }
 
-// TestCacheIsPrivate checks the init-order arrangement of wasmcache:
-// go-graphviz's compilation cache lands in UserCacheDir/claimgraph (0700),
-// nothing is created in TMPDIR, and the process gets its TMPDIR back.
+// TestCacheIsPrivate checks where go-graphviz's compilation cache lands:
+// in UserCacheDir/claimgraph (0700) once something is drawn, nowhere in
+// TMPDIR, and nowhere at all for a process that draws nothing (our patched
+// go-graphviz starts Graphviz on first use). TMPDIR is left alone.
 func TestCacheIsPrivate(t *testing.T) {
 	tests := []struct {
 		name      string
+		render    bool
 		setTMPDIR bool
 		preMode   os.FileMode // 0: the cache dir does not exist yet
 	}{
-		{"fresh", true, 0},
-		{"existing-0755", true, 0o755},
-		{"no-TMPDIR", false, 0},
+		{"fresh", true, true, 0},
+		{"existing-0755", true, true, 0o755},
+		{"no-TMPDIR", true, false, 0},
+		{"no-render", false, true, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tmp, cache := t.TempDir(), t.TempDir()
+			private := filepath.Join(cache, "claimgraph")
 			if tt.preMode != 0 {
-				if err := os.Mkdir(filepath.Join(cache, "claimgraph"), tt.preMode); err != nil {
+				if err := os.Mkdir(private, tt.preMode); err != nil {
 					t.Fatal(err)
 				}
-				os.Chmod(filepath.Join(cache, "claimgraph"), tt.preMode)
+				os.Chmod(private, tt.preMode)
+			}
+			mode := "none"
+			if tt.render {
+				mode = "render"
 			}
 			cmd := exec.Command(os.Args[0], "-test.run=^TestCacheChild$", "-test.v")
-			env := []string{"CLAIMGRAPH_CACHE_CHILD=1", "XDG_CACHE_HOME=" + cache, "HOME=" + cache, "PATH=" + os.Getenv("PATH")}
+			env := []string{"CLAIMGRAPH_CACHE_CHILD=" + mode, "XDG_CACHE_HOME=" + cache, "HOME=" + cache, "PATH=" + os.Getenv("PATH")}
 			if tt.setTMPDIR {
 				env = append(env, "TMPDIR="+tmp)
 			}
@@ -53,13 +69,24 @@ func TestCacheIsPrivate(t *testing.T) {
 			if err != nil {
 				t.Fatalf("child: %v\n%s", err, out)
 			}
-			private := filepath.Join(cache, "claimgraph")
-			wantEnv := fmt.Sprintf("TMPDIR=%q set=%v dir=%q", tmp, true, private)
+			wantEnv := fmt.Sprintf("TMPDIR=%q set=%v", tmp, true)
 			if !tt.setTMPDIR {
-				wantEnv = fmt.Sprintf("TMPDIR=%q set=%v dir=%q", "", false, private)
+				wantEnv = fmt.Sprintf("TMPDIR=%q set=%v", "", false)
 			}
 			if !strings.Contains(string(out), wantEnv) {
 				t.Errorf("child said:\n%s\nwant %s", out, wantEnv)
+			}
+			if ents, err := os.ReadDir(tmp); err != nil || len(ents) != 0 {
+				t.Errorf("TMPDIR has %v (err %v), want nothing", ents, err)
+			}
+			if !tt.render {
+				if _, err := os.Stat(private); err == nil {
+					t.Errorf("%s exists after a process that drew nothing", private)
+				}
+				return
+			}
+			if want := fmt.Sprintf("dir=%q", filepath.Join(private, "go-graphviz")); !strings.Contains(string(out), want) {
+				t.Errorf("child said:\n%s\nwant %s", out, want)
 			}
 			fi, err := os.Stat(private)
 			if err != nil {
@@ -68,11 +95,9 @@ func TestCacheIsPrivate(t *testing.T) {
 			if fi.Mode().Perm() != 0o700 {
 				t.Errorf("%s has mode %v, want 0700", private, fi.Mode().Perm())
 			}
-			if _, err := os.Stat(filepath.Join(private, "go-graphviz")); err != nil {
-				t.Errorf("no compilation cache in the private directory: %v", err)
-			}
-			if _, err := os.Stat(filepath.Join(tmp, "go-graphviz")); err == nil {
-				t.Errorf("go-graphviz created its cache in TMPDIR")
+			ents, err := os.ReadDir(filepath.Join(private, "go-graphviz"))
+			if err != nil || len(ents) == 0 {
+				t.Errorf("no compilation cache in the private directory: %v %v", ents, err)
 			}
 		})
 	}

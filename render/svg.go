@@ -14,12 +14,6 @@ import (
 )
 
 func init() {
-	// wasmcache pointed TMPDIR at claimgraph's private cache directory
-	// before go-graphviz's init compiled Graphviz (see its doc); go-graphviz
-	// is initialised by now, so the rest of the program gets the user's
-	// TMPDIR back.
-	wasmcache.Restore()
-
 	// Graphviz reads files only for attributes that name them (image,
 	// shapefile, fontpath); we never write those, and an empty file system
 	// makes sure no input can make it read the disk.
@@ -106,6 +100,10 @@ func layout(f *figure, format graphviz.Format, w io.Writer) error {
 	gvMu.Lock()
 	defer gvMu.Unlock()
 	if gv == nil {
+		// This is the first call into go-graphviz, which compiles and
+		// instantiates Graphviz now (our patched copy does it on first use,
+		// not at package init); the cache must be private by then.
+		graphviz.SetCompilationCacheDir(wasmcache.Dir())
 		v, err := graphviz.New(ctx)
 		if err != nil {
 			return fmt.Errorf("start graphviz: %w", err)

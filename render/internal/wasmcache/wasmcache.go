@@ -1,49 +1,34 @@
-// Package wasmcache moves go-graphviz's compilation cache into a private
-// directory. It exists only for its init function and must stay tiny.
+// Package wasmcache chooses where go-graphviz caches the native code it
+// compiles from Graphviz's WebAssembly.
 //
-// go-graphviz compiles Graphviz's WebAssembly module in a package init and
-// caches the native code in os.TempDir()/go-graphviz, created 0755 in a
-// shared, world-writable directory: another local user could create that
-// directory first and plant code this process would then load and run. The
-// path cannot be configured; only $TMPDIR, read during that init, moves it.
-//
-// So this package's init points TMPDIR at os.UserCacheDir()/claimgraph
-// (created 0700, so the go-graphviz directory inside it is private too), and
-// render's init, which runs after go-graphviz's, calls Restore. The order is
-// guaranteed by the Go spec (Go 1.21 and later): among the packages whose
-// imports are all initialised, the one with the smallest import path goes
-// first. This package imports only os and path/filepath, which go-graphviz's
-// internal/wasm imports too, so it is ready whenever that package is, and
-// "github.com/claimgraph/..." sorts before "github.com/goccy/...".
-// TestCacheIsPrivate in package render checks the outcome; it breaks if the
-// module path ever sorts after github.com/goccy.
+// Upstream go-graphviz caches it in os.TempDir()/go-graphviz, created 0755
+// in a shared, world-writable directory: another local user could create
+// that directory first and plant code this process would then load and
+// run. claimgraph builds go-graphviz from a patched copy
+// (render/internal/gographviz, see its PATCHES.md) that instantiates the
+// module on first use rather than at package init and takes the cache
+// directory from graphviz.SetCompilationCacheDir; render passes Dir there
+// before its first call into go-graphviz.
 package wasmcache
 
 import (
 	"os"
 	"path/filepath"
+	"sync"
 )
 
-var (
-	origTMPDIR string
-	hadTMPDIR  bool
-	dir        string
-)
-
-// noCache is where TMPDIR points when no private directory can be made: a
-// path below a file, so go-graphviz cannot create its cache and runs
-// without one (slower start, nothing shared).
-const noCache = "/dev/null/claimgraph-no-cache"
-
-func init() {
-	origTMPDIR, hadTMPDIR = os.LookupEnv("TMPDIR")
-	dir = privateDir()
-	target := dir
-	if target == "" {
-		target = noCache
+// Dir returns os.UserCacheDir()/claimgraph/go-graphviz, with the claimgraph
+// directory created if needed and made mode 0700 (so everything inside it is
+// private), or "" when that cannot be done safely and go-graphviz should run
+// without a cache (slower start, nothing shared). The directory is made on
+// the first call, so commands that draw nothing leave no trace.
+var Dir = sync.OnceValue(func() string {
+	d := privateDir()
+	if d == "" {
+		return ""
 	}
-	os.Setenv("TMPDIR", target)
-}
+	return filepath.Join(d, "go-graphviz")
+})
 
 // privateDir returns os.UserCacheDir()/claimgraph, created if needed with
 // mode 0700, or "" when that cannot be done safely.
@@ -68,18 +53,4 @@ func privateDir() string {
 		}
 	}
 	return d
-}
-
-// Dir is the private cache directory, or "" when there is none and
-// go-graphviz runs uncached.
-func Dir() string { return dir }
-
-// Restore gives the process its original TMPDIR back. render's init calls
-// it once go-graphviz has read TMPDIR.
-func Restore() {
-	if hadTMPDIR {
-		os.Setenv("TMPDIR", origTMPDIR)
-	} else {
-		os.Unsetenv("TMPDIR")
-	}
 }

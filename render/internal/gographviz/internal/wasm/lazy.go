@@ -1,0 +1,105 @@
+package wasm
+
+// Patched (claimgraph): this file is not in upstream go-graphviz. See
+// PATCHES.md at the root of this module.
+//
+// Upstream compiles and instantiates the WebAssembly module in this
+// package's init, so every program that links go-graphviz pays for it at
+// start (tens of milliseconds with a warm compilation cache, most of a
+// second without), whether it draws anything or not. Here the instance is
+// made on first use instead: every path to the api.Module goes through
+// WasmModule.module (ExportedFunction and the memory accessors), which
+// instantiates it once.
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+)
+
+var (
+	instantiateOnce sync.Once
+	// instantiated is set once mod.mod is usable, before the OnInstantiate
+	// hooks run: the hooks call into the module themselves, and sync.Once
+	// does not allow re-entry. Other goroutines can see it before the hooks
+	// finish only if they call go-graphviz concurrently with the first
+	// call, which go-graphviz does not support anyway (one instance, one
+	// C heap, no locking).
+	instantiated atomic.Bool
+	hooks        []func(context.Context) error
+)
+
+// module returns the WebAssembly instance, making it on first use.
+// Failures panic, as they did in upstream's init.
+func (m *WasmModule) module() api.Module {
+	if !instantiated.Load() {
+		instantiateOnce.Do(func() {
+			instantiate()
+			instantiated.Store(true)
+			ctx := context.Background()
+			for _, h := range hooks {
+				if err := h(ctx); err != nil {
+					panic(err)
+				}
+			}
+		})
+	}
+	return m.mod
+}
+
+// Instantiate makes the WebAssembly instance now if it does not exist yet.
+func Instantiate() { mod.module() }
+
+// OnInstantiate registers f to run right after the instance is made, for
+// set-up that upstream did in package inits (cgraph's error level and
+// graph descriptors). It must be called from a package init.
+func OnInstantiate(f func(context.Context) error) {
+	if instantiated.Load() {
+		panic("wasm: OnInstantiate after the module was instantiated")
+	}
+	hooks = append(hooks, f)
+}
+
+func (m *WasmModule) checkEnum(ctx context.Context, want int, name string) {
+	if got := m.getEnumValue(ctx, name); got != want {
+		panic(fmt.Sprintf("go-graphviz: enum %s is %d in graphviz.wasm, %d in bind.go", name, got, want))
+	}
+}
+
+var cacheDir struct {
+	sync.Mutex
+	set bool
+	dir string
+}
+
+// SetCompilationCacheDir makes the compilation cache live in dir instead of
+// os.TempDir()/go-graphviz; "" turns the cache off. It only has an effect
+// before the module is instantiated, on first use.
+func SetCompilationCacheDir(dir string) {
+	cacheDir.Lock()
+	defer cacheDir.Unlock()
+	cacheDir.set, cacheDir.dir = true, dir
+}
+
+func compilationCacheDir() (string, bool) {
+	cacheDir.Lock()
+	defer cacheDir.Unlock()
+	return cacheDir.dir, cacheDir.set
+}
+
+// compilationCacheAt opens the cache in dir; wazero creates dir (mode 0700)
+// if needed.
+func compilationCacheAt(dir string) wazero.CompilationCache {
+	if dir == "" {
+		return nil
+	}
+	cache, err := wazero.NewCompilationCacheWithDir(dir)
+	if err != nil {
+		return nil
+	}
+	return cache
+}
