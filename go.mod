@@ -25,4 +25,4 @@ require (
 	golang.org/x/tools v0.26.0 // indirect
 )
 
-replace github.com/goccy/go-graphviz => ./render/internal/gographviz
+replace github.com/goccy/go-graphviz => ./render/third_party/go-graphviz

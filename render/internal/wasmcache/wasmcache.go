@@ -5,7 +5,7 @@
 // in a shared, world-writable directory: another local user could create
 // that directory first and plant code this process would then load and
 // run. claimgraph builds go-graphviz from a patched copy
-// (render/internal/gographviz, see its PATCHES.md) that instantiates the
+// (render/third_party/go-graphviz, see its PATCHES.md) that instantiates the
 // module on first use rather than at package init and takes the cache
 // directory from graphviz.SetCompilationCacheDir; render passes Dir there
 // before its first call into go-graphviz.
