@@ -7,10 +7,12 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// exportClaim is a claim with its derived fields filled in. contested is
-// written for readers and scripts; the loader accepts it back and checks it
-// against the stances, so a round trip loses nothing and adds nothing.
-type exportClaim struct {
+// ClaimJSON is a claim in the canonical JSON shape: derived fields filled
+// in, every key present. contested is written for readers and scripts; the
+// loader accepts it back and checks it against the stances, so a round trip
+// loses nothing and adds nothing. Commands that print claims as JSON use it,
+// so that every claim in claimgraph's JSON has one shape.
+type ClaimJSON struct {
 	ID        string            `json:"id"`
 	From      string            `json:"from"`
 	To        string            `json:"to"`
@@ -27,7 +29,7 @@ type exportDataset struct {
 	Title    string         `json:"title"`
 	Entities []graph.Entity `json:"entities"`
 	Sources  []graph.Source `json:"sources"`
-	Claims   []exportClaim  `json:"claims"`
+	Claims   []ClaimJSON    `json:"claims"`
 }
 
 // WriteJSON writes g in canonical JSON: every list sorted by id (as Graph
@@ -38,7 +40,7 @@ func WriteJSON(w io.Writer, g *graph.Graph) error {
 		Title:    g.Title(),
 		Entities: make([]graph.Entity, 0, len(g.Entities())),
 		Sources:  make([]graph.Source, 0, len(g.Sources())),
-		Claims:   make([]exportClaim, 0, len(g.Claims())),
+		Claims:   make([]ClaimJSON, 0, len(g.Claims())),
 	}
 	for _, e := range g.Entities() {
 		e := *e
@@ -51,11 +53,7 @@ func WriteJSON(w io.Writer, g *graph.Graph) error {
 		out.Sources = append(out.Sources, s)
 	}
 	for _, c := range g.Claims() {
-		out.Claims = append(out.Claims, exportClaim{
-			ID: c.ID, From: c.From, To: c.To, Relation: c.Relation, Detail: c.Detail,
-			Status: c.Status, Contested: c.Contested(),
-			Stances: nonNil(c.Stances), Sources: nonNil(c.Sources), Reported: c.Reported,
-		})
+		out.Claims = append(out.Claims, NewClaimJSON(c))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -68,4 +66,13 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// NewClaimJSON returns c in the canonical JSON shape.
+func NewClaimJSON(c *graph.Claim) ClaimJSON {
+	return ClaimJSON{
+		ID: c.ID, From: c.From, To: c.To, Relation: c.Relation, Detail: c.Detail,
+		Status: c.Status, Contested: c.Contested(),
+		Stances: nonNil(c.Stances), Sources: nonNil(c.Sources), Reported: c.Reported,
+	}
 }

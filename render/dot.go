@@ -132,8 +132,8 @@ func newFigure(g *graph.Graph, opts Options) (*figure, error) {
 			cited[r.Source] = true
 		}
 	}
-	for i, s := range g.Sources() {
-		f.sources[s.ID] = i + 1
+	for _, s := range g.Sources() {
+		f.sources[s.ID] = g.SourceNumber(s.ID)
 		if cited[s.ID] {
 			f.cited = append(f.cited, s)
 		}
@@ -431,16 +431,10 @@ func (f *figure) name(id string) string {
 
 // refMarks returns "[1]" or "[1,3]": the numbers of the sources c cites.
 func (f *figure) refMarks(c *graph.Claim) string {
-	var ns []int
-	for _, r := range c.Sources {
-		if n, ok := f.sources[r.Source]; ok && !slices.Contains(ns, n) {
-			ns = append(ns, n)
-		}
-	}
+	ns := f.g.SourceNumbers(c)
 	if len(ns) == 0 {
 		return ""
 	}
-	slices.Sort(ns)
 	ss := make([]string, len(ns))
 	for i, n := range ns {
 		ss[i] = strconv.Itoa(n)

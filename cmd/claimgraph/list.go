@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/spf13/cobra"
 )
@@ -212,9 +213,9 @@ func writeEntities(w io.Writer, format string, g *graph.Graph, es []*graph.Entit
 
 func writeClaims(w io.Writer, format string, g *graph.Graph, claims []*graph.Claim) error {
 	if format == "json" {
-		out := make([]claimJSON, len(claims))
+		out := make([]data.ClaimJSON, len(claims))
 		for i, c := range claims {
-			out[i] = toClaimJSON(c)
+			out[i] = data.NewClaimJSON(c)
 		}
 		return writeJSON(w, out)
 	}
@@ -268,29 +269,6 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-// claimJSON is a claim as the export command writes it: derived fields
-// filled in, every key present, empty lists as [].
-type claimJSON struct {
-	ID        string            `json:"id"`
-	From      string            `json:"from"`
-	To        string            `json:"to"`
-	Relation  string            `json:"relation"`
-	Detail    string            `json:"detail"`
-	Status    graph.Status      `json:"status"`
-	Contested bool              `json:"contested"`
-	Stances   []graph.Stance    `json:"stances"`
-	Sources   []graph.SourceRef `json:"sources"`
-	Reported  string            `json:"reported"`
-}
-
-func toClaimJSON(c *graph.Claim) claimJSON {
-	return claimJSON{
-		ID: c.ID, From: c.From, To: c.To, Relation: c.Relation, Detail: c.Detail,
-		Status: c.Status, Contested: c.Contested(),
-		Stances: nonNil(c.Stances), Sources: nonNil(c.Sources), Reported: c.Reported,
-	}
 }
 
 func nonNil[T any](s []T) []T {

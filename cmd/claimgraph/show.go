@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/spf13/cobra"
 )
@@ -46,7 +47,7 @@ ENTITY is an id, a name or an alias, in any case.`,
 
 // shownClaim is a claim in show's JSON, with the entity's role in it.
 type shownClaim struct {
-	claimJSON
+	data.ClaimJSON
 	Role string `json:"role"` // from, to, self (both) or stance
 }
 
@@ -81,7 +82,6 @@ func runShow(opts *showOptions, stdout io.Writer) error {
 	}
 	groups := showGroups(g, e.ID)
 
-	marks := sourceMarks(g)
 	var cited []*graph.Source
 	for _, gr := range groups {
 		for _, c := range gr.claims {
@@ -92,20 +92,20 @@ func runShow(opts *showOptions, stdout io.Writer) error {
 			}
 		}
 	}
-	slices.SortFunc(cited, func(a, b *graph.Source) int { return marks[a.ID] - marks[b.ID] })
+	slices.SortFunc(cited, func(a, b *graph.Source) int { return g.SourceNumber(a.ID) - g.SourceNumber(b.ID) })
 
 	if opts.format == "json" {
 		out := showJSON{Entity: *e, Claims: []shownClaim{}, Sources: []shownSource{}}
 		out.Entity.Aliases = nonNil(e.Aliases)
 		for _, gr := range groups {
 			for _, c := range gr.claims {
-				out.Claims = append(out.Claims, shownClaim{toClaimJSON(c), role(c, e.ID)})
+				out.Claims = append(out.Claims, shownClaim{data.NewClaimJSON(c), role(c, e.ID)})
 			}
 		}
 		for _, s := range cited {
 			s2 := *s
 			s2.DerivedFrom = nonNil(s.DerivedFrom)
-			out.Sources = append(out.Sources, shownSource{marks[s.ID], s2})
+			out.Sources = append(out.Sources, shownSource{g.SourceNumber(s.ID), s2})
 		}
 		return writeJSON(stdout, out)
 	}
@@ -130,14 +130,14 @@ func runShow(opts *showOptions, stdout io.Writer) error {
 		}
 		p.line(title)
 		for _, c := range gr.claims {
-			printClaim(p, g, c, marks)
+			printClaim(p, g, c)
 		}
 	}
 	if len(cited) > 0 {
 		p.line("")
 		p.line(p.bold("Sources"))
 		for _, s := range cited {
-			p.line(fmt.Sprintf("  [%d] %s", marks[s.ID], sourceLine(s)))
+			p.line(fmt.Sprintf("  [%d] %s", g.SourceNumber(s.ID), sourceLine(s)))
 		}
 	}
 	return p.err
@@ -194,27 +194,11 @@ func role(c *graph.Claim, id string) string {
 	return "stance"
 }
 
-// sourceMarks numbers every source of g from 1 in id order: a source keeps
-// its number whatever subset of claims a command prints.
-func sourceMarks(g *graph.Graph) map[string]int {
-	m := make(map[string]int, len(g.Sources()))
-	for i, s := range g.Sources() {
-		m[s.ID] = i + 1
-	}
-	return m
-}
-
-func markList(ids []string, marks map[string]int) string {
-	var ns []int
-	for _, id := range ids {
-		if n, ok := marks[id]; ok && !slices.Contains(ns, n) {
-			ns = append(ns, n)
-		}
-	}
+// markList formats source numbers as " [1, 3]", or "" for none.
+func markList(ns []int) string {
 	if len(ns) == 0 {
 		return ""
 	}
-	slices.Sort(ns)
 	parts := make([]string, len(ns))
 	for i, n := range ns {
 		parts[i] = fmt.Sprint(n)
@@ -222,12 +206,8 @@ func markList(ids []string, marks map[string]int) string {
 	return " [" + strings.Join(parts, ", ") + "]"
 }
 
-func printClaim(p *printer, g *graph.Graph, c *graph.Claim, marks map[string]int) {
-	var refs []string
-	for _, r := range c.Sources {
-		refs = append(refs, r.Source)
-	}
-	p.line("  - " + claimSentence(g, c) + markList(refs, marks))
+func printClaim(p *printer, g *graph.Graph, c *graph.Claim) {
+	p.line("  - " + claimSentence(g, c) + markList(g.SourceNumbers(c)))
 	meta := string(c.Status)
 	if c.Contested() {
 		meta += ", contested"
@@ -248,7 +228,9 @@ func printClaim(p *printer, g *graph.Graph, c *graph.Claim, marks map[string]int
 			line += ": “" + s.Quote + "”"
 		}
 		if s.Source != "" {
-			line += markList([]string{s.Source}, marks)
+			if n := g.SourceNumber(s.Source); n > 0 {
+				line += markList([]int{n})
+			}
 		}
 		p.line(line)
 	}
