@@ -71,7 +71,13 @@ what to whom, who asserts it, who denies it, and on what source.
 
 Without --data it uses the dataset embedded in the binary: the claims of one
 news report on a U.S. defence memo about Alibaba and the PLA, and on Apple's
-AI plans in China.`,
+AI plans in China.
+
+Exit status: 0 success, 1 failure (for diff: differences found), 2 bad usage.`,
+		Example: `  claimgraph render -o briefing.svg          # a briefing diagram of the embedded dataset
+  claimgraph paths Apple PLA                 # how Apple connects to the PLA, link by link
+  claimgraph diff HEAD~1:data.yaml data.yaml # what changed since the last commit
+  claimgraph check -d mydata/                # validate and lint your own dataset`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
