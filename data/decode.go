@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -82,7 +83,7 @@ func (d *decoder) document() {
 		case "sources":
 			d.list("sources", d.source)
 		case "claims":
-			d.list("claims", d.claim)
+			d.claims()
 		}
 	})
 }
@@ -386,6 +387,33 @@ func (d *decoder) claim() {
 		d.l.defineID(c.ID, at, kindDerivedClaim)
 	}
 	d.l.addClaim(c)
+}
+
+// claims decodes the claims list. In JSON, after the first claims it
+// reserves room for the rest, estimated from the bytes they took and the
+// bytes left (see loader.reserveClaims). The estimate is kept below half
+// the size of the text left, so that a file of short claims followed by
+// something else cannot make it reserve more than the text already costs.
+func (d *decoder) claims() {
+	const sample = 1024
+	r, isJSON := d.r.(*jsonReader)
+	n, start := 0, 0
+	d.list("claims", func() {
+		if isJSON {
+			switch n {
+			case 0:
+				start = r.i
+			case sample:
+				left := int64(len(r.s) - r.i)
+				est := left * sample / int64(max(r.i-start, 1))
+				est += est / 20
+				est = min(est, left/2/int64(unsafe.Sizeof(graph.Claim{})))
+				d.l.reserveClaims(int(est))
+			}
+		}
+		n++
+		d.claim()
+	})
 }
 
 func (d *decoder) stance(c *graph.Claim) {

@@ -338,12 +338,24 @@ func invalidUTF8(s string) int {
 // million claims by doubling would copy it again and again.
 func (l *loader) addClaim(c graph.Claim) {
 	const chunk = 8192
-	if n := len(l.claims); n == 0 || len(l.claims[n-1]) == chunk {
+	if n := len(l.claims); n == 0 || len(l.claims[n-1]) == cap(l.claims[n-1]) {
 		l.claims = append(l.claims, make([]graph.Claim, 0, chunk))
 	}
 	last := &l.claims[len(l.claims)-1]
 	*last = append(*last, c)
 	l.nClaims++
+}
+
+// reserveClaims makes room for n more claims in the last chunk, so that a
+// file's claims end up in one slice that finish hands over as it is:
+// joining chunks copied 160 MB for a million claims, with the garbage
+// collector's write barriers on, as they usually are by then.
+func (l *loader) reserveClaims(n int) {
+	if len(l.claims) == 0 {
+		return
+	}
+	last := &l.claims[len(l.claims)-1]
+	*last = slices.Grow(*last, n)
 }
 
 // defineID records an id and reports a second definition, naming both
@@ -452,7 +464,9 @@ func (l *loader) finish() (*graph.Dataset, error) {
 		return nil, err
 	}
 	ds := l.ds
-	if l.nClaims > 0 {
+	if len(l.claims) == 1 {
+		ds.Claims = slices.Clip(l.claims[0])
+	} else if l.nClaims > 0 {
 		ds.Claims = make([]graph.Claim, 0, l.nClaims)
 		for _, c := range l.claims {
 			ds.Claims = append(ds.Claims, c...)
