@@ -60,9 +60,43 @@ type decoder struct {
 	r     reader
 	depth int
 	seen  [4][12]pos // first place of each known field, per open object level
+	// tail is set in the decoder that reads the second half of a claims
+	// list on another goroutine (see tail.go): it must not change the
+	// loader, so it records what the loader would do instead.
+	tail *tailDecode
 }
 
-func (d *decoder) add(at pos, format string, args ...any) { d.l.errs.add(at, format, args...) }
+func (d *decoder) add(at pos, format string, args ...any) {
+	if d.tail != nil {
+		d.tail.abort() // problems are left to the sequential decoder
+		return
+	}
+	d.l.errs.add(at, format, args...)
+}
+
+func (d *decoder) refer(id string, at pos, want idKind, what string) {
+	if d.tail != nil {
+		d.tail.refer(id, want)
+		return
+	}
+	d.l.refer(id, at, want, what)
+}
+
+func (d *decoder) defineID(id string, at pos, k idKind) {
+	if d.tail != nil {
+		d.tail.define(id, at, k)
+		return
+	}
+	d.l.defineID(id, at, k)
+}
+
+func (d *decoder) addClaim(c graph.Claim) {
+	if d.tail != nil {
+		d.tail.claims = append(d.tail.claims, c)
+		return
+	}
+	d.l.addClaim(c)
+}
 
 // document decodes the top level.
 func (d *decoder) document() {
@@ -363,10 +397,10 @@ func (d *decoder) claim() {
 	okTo := d.required(to, at, "claim to")
 	okRel := d.required(relation, at, "claim relation")
 	if okFrom {
-		d.l.refer(from.s, from.at, kindEntity, "claim from")
+		d.refer(from.s, from.at, kindEntity, "claim from")
 	}
 	if okTo {
-		d.l.refer(to.s, to.at, kindEntity, "claim to")
+		d.refer(to.s, to.at, kindEntity, "claim to")
 	}
 	if d.required(status, at, "claim status") {
 		checkEnum(d, status, "claim status", graph.Statuses)
@@ -381,12 +415,12 @@ func (d *decoder) claim() {
 		if d.required(id, at, "claim id") {
 			d.checkID(id, "claim")
 		}
-		d.l.defineID(c.ID, id.at, kindClaim)
+		d.defineID(c.ID, id.at, kindClaim)
 	case okFrom && okTo && okRel:
 		c.ID = graph.DeriveClaimID(c.From, c.Relation, c.To)
-		d.l.defineID(c.ID, at, kindDerivedClaim)
+		d.defineID(c.ID, at, kindDerivedClaim)
 	}
-	d.l.addClaim(c)
+	d.addClaim(c)
 }
 
 // claims decodes the claims list. In JSON, after the first claims it
@@ -395,25 +429,55 @@ func (d *decoder) claim() {
 // the size of the text left, so that a file of short claims followed by
 // something else cannot make it reserve more than the text already costs.
 func (d *decoder) claims() {
-	const sample = 1024
 	r, isJSON := d.r.(*jsonReader)
-	n, start := 0, 0
-	d.list("claims", func() {
-		if isJSON {
-			switch n {
-			case 0:
-				start = r.i
-			case sample:
-				left := int64(len(r.s) - r.i)
-				est := left * sample / int64(max(r.i-start, 1))
-				est += est / 20
-				est = min(est, left/2/int64(unsafe.Sizeof(graph.Claim{})))
-				d.l.reserveClaims(int(est))
+	if !isJSON || d.r.kind() != kindList {
+		d.list("claims", d.claim)
+		return
+	}
+	d.r.enterList()
+	t := d.l.startTail(r)
+	defer func() {
+		if t != nil {
+			t.cancel() // also on a panic: the tail must not outlive the list
+		}
+	}()
+	var est claimEstimate
+	for d.r.nextItem() {
+		if t != nil && r.i >= t.start {
+			spliced := r.i == t.start && d.l.spliceTail(t, r)
+			t.cancel()
+			t = nil
+			if spliced {
+				return
 			}
 		}
-		n++
+		if n := est.next(r); n > 0 {
+			d.l.reserveClaims(n)
+		}
 		d.claim()
-	})
+	}
+}
+
+// claimEstimate guesses, after the first claims of a list, how many are
+// left, from the bytes they took and the bytes left.
+type claimEstimate struct{ n, start int }
+
+const estimateSample = 1024
+
+// next is called at the start of each claim; it returns the estimate once,
+// else 0.
+func (e *claimEstimate) next(r *jsonReader) int {
+	e.n++
+	switch e.n {
+	case 1:
+		e.start = r.i
+	case estimateSample + 1:
+		left := int64(len(r.s) - r.i)
+		est := left * estimateSample / int64(max(r.i-e.start, 1))
+		est += est / 20
+		return int(min(est, left/2/int64(unsafe.Sizeof(graph.Claim{}))))
+	}
+	return 0
 }
 
 func (d *decoder) stance(c *graph.Claim) {
@@ -437,13 +501,13 @@ func (d *decoder) stance(c *graph.Claim) {
 	}
 	st.By, st.Position, st.Source = by.s, graph.Position(position.s), source.s
 	if d.required(by, at, "stance by") {
-		d.l.refer(by.s, by.at, kindEntity, "stance by")
+		d.refer(by.s, by.at, kindEntity, "stance by")
 	}
 	if d.required(position, at, "stance position") {
 		checkEnum(d, position, "stance position", graph.Positions)
 	}
 	if source.s != "" { // optional: export writes "" for none
-		d.l.refer(source.s, source.at, kindSource, "stance source")
+		d.refer(source.s, source.at, kindSource, "stance source")
 	}
 	c.Stances = append(c.Stances, st)
 }
@@ -465,7 +529,7 @@ func (d *decoder) sourceRef(c *graph.Claim) {
 	}
 	ref.Source = source.s
 	if d.required(source, at, "claim source") {
-		d.l.refer(source.s, source.at, kindSource, "claim source")
+		d.refer(source.s, source.at, kindSource, "claim source")
 	}
 	c.Sources = append(c.Sources, ref)
 }

@@ -29,6 +29,7 @@ type jsonReader struct {
 	file   int32
 	failed bool   // a syntax error was reported: every read now ends at once
 	first  []bool // per open container: no element read yet
+	quiet  bool   // report nothing (the tail decoder: see tail.go)
 }
 
 func (l *loader) parseJSON(file int32, text string) {
@@ -50,7 +51,9 @@ func (r *jsonReader) fail(format string, args ...any) {
 		return
 	}
 	r.failed = true
-	r.l.errs.add(r.pos(r.i), "invalid JSON: "+format, args...)
+	if !r.quiet {
+		r.l.errs.add(r.pos(r.i), "invalid JSON: "+format, args...)
+	}
 }
 
 // describe names what is at the read position, for syntax errors.

@@ -129,10 +129,10 @@ type loader struct {
 	claimRun   []string
 	claimRunAt []pos
 	refs       []ref
-	sourceAt []sourcePlaces  // parallel to ds.Sources
-	claims   [][]graph.Claim // in chunks, joined by finish
-	nClaims  int
-	errs     problems
+	sourceAt   []sourcePlaces  // parallel to ds.Sources
+	claims     [][]graph.Claim // in chunks, joined by finish
+	nClaims    int
+	errs       problems
 
 	budget, maxBytes int64
 	overCap          bool
@@ -356,6 +356,20 @@ func (l *loader) reserveClaims(n int) {
 	}
 	last := &l.claims[len(l.claims)-1]
 	*last = slices.Grow(*last, n)
+}
+
+// appendClaims adds claims decoded elsewhere (see tail.go), into the room
+// reserveClaims made if there is enough.
+func (l *loader) appendClaims(cs []graph.Claim) {
+	if len(cs) == 0 {
+		return
+	}
+	if n := len(l.claims); n > 0 && cap(l.claims[n-1])-len(l.claims[n-1]) >= len(cs) {
+		l.claims[n-1] = append(l.claims[n-1], cs...)
+	} else {
+		l.claims = append(l.claims, cs)
+	}
+	l.nClaims += len(cs)
 }
 
 // defineID records an id and reports a second definition, naming both
