@@ -10,7 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/claimgraph/claimgraph/data/testcases")
+	"github.com/claimgraph/claimgraph/data/testcases"
+)
 
 // loadBothWays loads b with the claims list split for two goroutines
 // wherever possible and without, and fails if the results differ in any
