@@ -291,7 +291,7 @@ func (d *decoder) entity() {
 	if country.s != "" && !isCountryCode(country.s) {
 		d.add(country.at, "entity country %q is not an ISO 3166 alpha-2 code (two capital letters, like US)", country.s)
 	}
-	d.l.defineID(e.ID, id.at, kindEntity)
+	e.ID = d.l.defineID(e.ID, id.at, kindEntity)
 	d.l.ds.Entities = append(d.l.ds.Entities, e)
 }
 
@@ -340,7 +340,7 @@ func (d *decoder) source() {
 			d.l.refer(ref, derivedAt[i], kindSource, "source derived_from")
 		}
 	}
-	d.l.defineID(s.ID, id.at, kindSource)
+	s.ID = d.l.defineID(s.ID, id.at, kindSource)
 	d.l.ds.Sources = append(d.l.ds.Sources, s)
 	d.l.sourceAt = append(d.l.sourceAt, sourcePlaces{id: id.at, derived: derivedAt})
 }

@@ -374,32 +374,37 @@ func (l *loader) appendClaims(cs []graph.Claim) {
 
 // defineID records an id and reports a second definition, naming both
 // places. Ids share one namespace across entities, sources and claims.
-func (l *loader) defineID(id string, at pos, k idKind) {
+// It returns the id as stored: for an entity or a source, a copy that the
+// caller should keep in place of id (see below).
+func (l *loader) defineID(id string, at pos, k idKind) string {
 	if id == "" {
-		return
+		return id
 	}
 	if k >= kindClaim && (len(l.claimRun) == 0 || id > l.claimRun[len(l.claimRun)-1]) && !l.definedNotRun(id) {
 		l.claimRun = append(l.claimRun, id)
 		l.claimRunAt = append(l.claimRunAt, at)
-		return
+		return id
 	}
 	prevKind, prev, dup := l.lookup(id)
 	if !dup {
 		if k < kindClaim {
 			// A copy of the id, packed with the others, rather than a
 			// slice of the input scattered over it: every reference is
-			// looked up here and compares against the key.
+			// looked up here and compares against the key. The entity
+			// or source keeps the copy too, for graph.New's index,
+			// where the same holds.
 			id = strings.Clone(id)
 		}
 		l.ids[min(k, kindClaim)][id] = at
-		return
+		return id
 	}
 	if k == kindDerivedClaim {
 		l.errs.add(at, "duplicate id %q, derived from this claim's from, relation and to: the %s at %s has it too (give one of them an id)",
 			id, prevKind, l.place(prev))
-		return
+		return id
 	}
 	l.errs.add(at, "duplicate id %q: this %s, and the %s at %s", id, k, prevKind, l.place(prev))
+	return id
 }
 
 // lookup finds where id is defined.
