@@ -356,6 +356,10 @@ func (l *loader) reserveClaims(n int) {
 	}
 	last := &l.claims[len(l.claims)-1]
 	*last = slices.Grow(*last, n)
+	// Their ids too, most likely: growing these by a quarter at a time
+	// allocated five times their final size.
+	l.claimRun = slices.Grow(l.claimRun, n)
+	l.claimRunAt = slices.Grow(l.claimRunAt, n)
 }
 
 // appendClaims adds claims decoded elsewhere (see tail.go), into the room

@@ -170,6 +170,8 @@ func (l *loader) spliceTail(t *tailDecode, r *jsonReader) bool {
 	if t.failed {
 		return false
 	}
+	l.claimRun = slices.Grow(l.claimRun, len(t.defs))
+	l.claimRunAt = slices.Grow(l.claimRunAt, len(t.defs))
 	for _, def := range t.defs {
 		// The tail checked the entity and source ids.
 		if n := len(l.claimRun); (n == 0 || def.id > l.claimRun[n-1]) && len(l.ids[kindClaim]) == 0 {
