@@ -64,6 +64,32 @@ type decoder struct {
 	// list on another goroutine (see tail.go): it must not change the
 	// loader, so it records what the loader would do instead.
 	tail *tailDecode
+
+	// A claim's stances and sources are read into these buffers, then
+	// copied into slabs (see slab).
+	stanceBuf []graph.Stance
+	refBuf    []graph.SourceRef
+	stances   slab[graph.Stance]
+	refs      slab[graph.SourceRef]
+}
+
+// slab hands out small slices cut from large allocations: a million claims
+// with a stance or two and a source or two cost three million allocations
+// otherwise, and growing each one by append left garbage.
+type slab[T any] struct{ buf []T }
+
+// keep returns a copy of items (nil if there are none), with no spare
+// capacity, so that appending to it cannot write over its neighbour.
+func (s *slab[T]) keep(items []T) []T {
+	if len(items) == 0 {
+		return nil
+	}
+	if cap(s.buf)-len(s.buf) < len(items) {
+		s.buf = make([]T, 0, max(1024, len(items)))
+	}
+	n := len(s.buf)
+	s.buf = append(s.buf, items...)
+	return s.buf[n:len(s.buf):len(s.buf)]
 }
 
 func (d *decoder) add(at pos, format string, args ...any) {
@@ -382,9 +408,13 @@ func (d *decoder) claim() {
 				d.r.skip()
 			}
 		case "stances":
-			d.list("claim stances", func() { d.stance(&c) })
+			d.stanceBuf = d.stanceBuf[:0]
+			d.list("claim stances", func() { d.stance(&d.stanceBuf) })
+			c.Stances = d.stances.keep(d.stanceBuf)
 		case "sources":
-			d.list("claim sources", func() { d.sourceRef(&c) })
+			d.refBuf = d.refBuf[:0]
+			d.list("claim sources", func() { d.sourceRef(&d.refBuf) })
+			c.Sources = d.refs.keep(d.refBuf)
 		case "reported":
 			reported = d.field("claim reported")
 		}
@@ -480,7 +510,7 @@ func (e *claimEstimate) next(r *jsonReader) int {
 	return 0
 }
 
-func (d *decoder) stance(c *graph.Claim) {
+func (d *decoder) stance(out *[]graph.Stance) {
 	at := d.r.at()
 	var st graph.Stance
 	var by, position, source field
@@ -509,10 +539,10 @@ func (d *decoder) stance(c *graph.Claim) {
 	if source.s != "" { // optional: export writes "" for none
 		d.refer(source.s, source.at, kindSource, "stance source")
 	}
-	c.Stances = append(c.Stances, st)
+	*out = append(*out, st)
 }
 
-func (d *decoder) sourceRef(c *graph.Claim) {
+func (d *decoder) sourceRef(out *[]graph.SourceRef) {
 	at := d.r.at()
 	var ref graph.SourceRef
 	var source field
@@ -531,7 +561,7 @@ func (d *decoder) sourceRef(c *graph.Claim) {
 	if d.required(source, at, "claim source") {
 		d.refer(source.s, source.at, kindSource, "claim source")
 	}
-	c.Sources = append(c.Sources, ref)
+	*out = append(*out, ref)
 }
 
 func checkEnum[T ~string](d *decoder, f field, what string, valid []T) {
