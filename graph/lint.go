@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // This file holds the analytic checks behind "claimgraph check": not whether
@@ -123,11 +124,18 @@ type LintGroup struct {
 // the findings kept are formatted: a caller that shows a few per rule pays
 // for a count of the rest, not for a million messages.
 func LintCapped(g *Graph, max int) []LintGroup {
+	// The rules are independent reads of g: they run at once, each into
+	// its own sink, and are gathered in Rules order.
+	sinks := make([]*sink, len(Rules))
+	var wg sync.WaitGroup
+	for i, r := range Rules {
+		sinks[i] = &sink{max: max, def: r.Severity}
+		wg.Go(func() { r.run(g, sinks[i]) })
+	}
+	wg.Wait()
 	var groups [3][]LintGroup // by severity rank
-	for _, r := range Rules {
-		s := &sink{max: max, def: r.Severity}
-		r.run(g, s)
-		for _, grp := range s.groups {
+	for i, r := range Rules {
+		for _, grp := range sinks[i].groups {
 			if grp.total == 0 {
 				continue
 			}
