@@ -559,14 +559,29 @@ func lintStatusStance(g *Graph, s *sink) {
 
 func lintUnmentioned(g *Graph, s *sink) {
 	mentioned := make([]bool, len(g.entities))
-	for i, c := range g.claims {
+	for _, e := range g.ends {
 		// From and To are resolved already (New stored their indexes):
-		// a map lookup each is the cost of this rule at a million claims.
-		mentioned[g.ends[i].from] = true
-		mentioned[g.ends[i].to] = true
+		// a map lookup each was the cost of this rule at a million claims.
+		mentioned[e.from] = true
+		mentioned[e.to] = true
+	}
+	// Stance holders are looked up only among the entities still
+	// unmentioned, usually few: a small map, where the whole index
+	// missed the cache on every stance.
+	rest := map[string]int32{}
+	for i, e := range g.entities {
+		if !mentioned[i] {
+			rest[e.ID] = int32(i)
+		}
+	}
+	for _, c := range g.claims {
+		if len(rest) == 0 {
+			break
+		}
 		for _, st := range c.Stances {
-			if e, ok := g.entityIdx[st.By]; ok {
+			if e, ok := rest[st.By]; ok {
 				mentioned[e] = true
+				delete(rest, st.By)
 			}
 		}
 	}
