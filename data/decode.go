@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -59,9 +60,69 @@ type decoder struct {
 	r     reader
 	depth int
 	seen  [4][12]pos // first place of each known field, per open object level
+	// tail is set in the decoder that reads the second half of a claims
+	// list on another goroutine (see tail.go): it must not change the
+	// loader, so it records what the loader would do instead.
+	tail *tailDecode
+
+	// A claim's stances and sources are read into these buffers, then
+	// copied into slabs (see slab).
+	stanceBuf []graph.Stance
+	refBuf    []graph.SourceRef
+	stances   slab[graph.Stance]
+	refs      slab[graph.SourceRef]
 }
 
-func (d *decoder) add(at pos, format string, args ...any) { d.l.errs.add(at, format, args...) }
+// slab hands out small slices cut from large allocations: a million claims
+// with a stance or two and a source or two cost three million allocations
+// otherwise, and growing each one by append left garbage.
+type slab[T any] struct{ buf []T }
+
+// keep returns a copy of items (nil if there are none), with no spare
+// capacity, so that appending to it cannot write over its neighbour.
+func (s *slab[T]) keep(items []T) []T {
+	if len(items) == 0 {
+		return nil
+	}
+	if cap(s.buf)-len(s.buf) < len(items) {
+		s.buf = make([]T, 0, max(1024, len(items)))
+	}
+	n := len(s.buf)
+	s.buf = append(s.buf, items...)
+	return s.buf[n:len(s.buf):len(s.buf)]
+}
+
+func (d *decoder) add(at pos, format string, args ...any) {
+	if d.tail != nil {
+		d.tail.abort() // problems are left to the sequential decoder
+		return
+	}
+	d.l.errs.add(at, format, args...)
+}
+
+func (d *decoder) refer(id string, at pos, want idKind, what string) {
+	if d.tail != nil {
+		d.tail.refer(id, want)
+		return
+	}
+	d.l.refer(id, at, want, what)
+}
+
+func (d *decoder) defineID(id string, at pos, k idKind) {
+	if d.tail != nil {
+		d.tail.define(id, at, k)
+		return
+	}
+	d.l.defineID(id, at, k)
+}
+
+func (d *decoder) addClaim(c graph.Claim) {
+	if d.tail != nil {
+		d.tail.claims = append(d.tail.claims, c)
+		return
+	}
+	d.l.addClaim(c)
+}
 
 // document decodes the top level.
 func (d *decoder) document() {
@@ -82,7 +143,7 @@ func (d *decoder) document() {
 		case "sources":
 			d.list("sources", d.source)
 		case "claims":
-			d.list("claims", d.claim)
+			d.claims()
 		}
 	})
 }
@@ -256,7 +317,7 @@ func (d *decoder) entity() {
 	if country.s != "" && !isCountryCode(country.s) {
 		d.add(country.at, "entity country %q is not an ISO 3166 alpha-2 code (two capital letters, like US)", country.s)
 	}
-	d.l.defineID(e.ID, id.at, kindEntity)
+	e.ID = d.l.defineID(e.ID, id.at, kindEntity)
 	d.l.ds.Entities = append(d.l.ds.Entities, e)
 }
 
@@ -305,7 +366,7 @@ func (d *decoder) source() {
 			d.l.refer(ref, derivedAt[i], kindSource, "source derived_from")
 		}
 	}
-	d.l.defineID(s.ID, id.at, kindSource)
+	s.ID = d.l.defineID(s.ID, id.at, kindSource)
 	d.l.ds.Sources = append(d.l.ds.Sources, s)
 	d.l.sourceAt = append(d.l.sourceAt, sourcePlaces{id: id.at, derived: derivedAt})
 }
@@ -347,9 +408,13 @@ func (d *decoder) claim() {
 				d.r.skip()
 			}
 		case "stances":
-			d.list("claim stances", func() { d.stance(&c) })
+			d.stanceBuf = d.stanceBuf[:0]
+			d.list("claim stances", func() { d.stance(&d.stanceBuf) })
+			c.Stances = d.stances.keep(d.stanceBuf)
 		case "sources":
-			d.list("claim sources", func() { d.sourceRef(&c) })
+			d.refBuf = d.refBuf[:0]
+			d.list("claim sources", func() { d.sourceRef(&d.refBuf) })
+			c.Sources = d.refs.keep(d.refBuf)
 		case "reported":
 			reported = d.field("claim reported")
 		}
@@ -362,10 +427,10 @@ func (d *decoder) claim() {
 	okTo := d.required(to, at, "claim to")
 	okRel := d.required(relation, at, "claim relation")
 	if okFrom {
-		d.l.refer(from.s, from.at, kindEntity, "claim from")
+		d.refer(from.s, from.at, kindEntity, "claim from")
 	}
 	if okTo {
-		d.l.refer(to.s, to.at, kindEntity, "claim to")
+		d.refer(to.s, to.at, kindEntity, "claim to")
 	}
 	if d.required(status, at, "claim status") {
 		checkEnum(d, status, "claim status", graph.Statuses)
@@ -380,15 +445,72 @@ func (d *decoder) claim() {
 		if d.required(id, at, "claim id") {
 			d.checkID(id, "claim")
 		}
-		d.l.defineID(c.ID, id.at, kindClaim)
+		d.defineID(c.ID, id.at, kindClaim)
 	case okFrom && okTo && okRel:
 		c.ID = graph.DeriveClaimID(c.From, c.Relation, c.To)
-		d.l.defineID(c.ID, at, kindDerivedClaim)
+		d.defineID(c.ID, at, kindDerivedClaim)
 	}
-	d.l.addClaim(c)
+	d.addClaim(c)
 }
 
-func (d *decoder) stance(c *graph.Claim) {
+// claims decodes the claims list. In JSON, after the first claims it
+// reserves room for the rest, estimated from the bytes they took and the
+// bytes left (see loader.reserveClaims). The estimate is kept below half
+// the size of the text left, so that a file of short claims followed by
+// something else cannot make it reserve more than the text already costs.
+func (d *decoder) claims() {
+	r, isJSON := d.r.(*jsonReader)
+	if !isJSON || d.r.kind() != kindList {
+		d.list("claims", d.claim)
+		return
+	}
+	d.r.enterList()
+	t := d.l.startTail(r)
+	defer func() {
+		if t != nil {
+			t.cancel() // also on a panic: the tail must not outlive the list
+		}
+	}()
+	var est claimEstimate
+	for d.r.nextItem() {
+		if t != nil && r.i >= t.start {
+			spliced := r.i == t.start && d.l.spliceTail(t, r)
+			t.cancel()
+			t = nil
+			if spliced {
+				return
+			}
+		}
+		if n := est.next(r); n > 0 {
+			d.l.reserveClaims(n)
+		}
+		d.claim()
+	}
+}
+
+// claimEstimate guesses, after the first claims of a list, how many are
+// left, from the bytes they took and the bytes left.
+type claimEstimate struct{ n, start int }
+
+const estimateSample = 1024
+
+// next is called at the start of each claim; it returns the estimate once,
+// else 0.
+func (e *claimEstimate) next(r *jsonReader) int {
+	e.n++
+	switch e.n {
+	case 1:
+		e.start = r.i
+	case estimateSample + 1:
+		left := int64(len(r.s) - r.i)
+		est := left * estimateSample / int64(max(r.i-e.start, 1))
+		est += est / 20
+		return int(min(est, left/2/int64(unsafe.Sizeof(graph.Claim{}))))
+	}
+	return 0
+}
+
+func (d *decoder) stance(out *[]graph.Stance) {
 	at := d.r.at()
 	var st graph.Stance
 	var by, position, source field
@@ -409,18 +531,18 @@ func (d *decoder) stance(c *graph.Claim) {
 	}
 	st.By, st.Position, st.Source = by.s, graph.Position(position.s), source.s
 	if d.required(by, at, "stance by") {
-		d.l.refer(by.s, by.at, kindEntity, "stance by")
+		d.refer(by.s, by.at, kindEntity, "stance by")
 	}
 	if d.required(position, at, "stance position") {
 		checkEnum(d, position, "stance position", graph.Positions)
 	}
 	if source.s != "" { // optional: export writes "" for none
-		d.l.refer(source.s, source.at, kindSource, "stance source")
+		d.refer(source.s, source.at, kindSource, "stance source")
 	}
-	c.Stances = append(c.Stances, st)
+	*out = append(*out, st)
 }
 
-func (d *decoder) sourceRef(c *graph.Claim) {
+func (d *decoder) sourceRef(out *[]graph.SourceRef) {
 	at := d.r.at()
 	var ref graph.SourceRef
 	var source field
@@ -437,9 +559,9 @@ func (d *decoder) sourceRef(c *graph.Claim) {
 	}
 	ref.Source = source.s
 	if d.required(source, at, "claim source") {
-		d.l.refer(source.s, source.at, kindSource, "claim source")
+		d.refer(source.s, source.at, kindSource, "claim source")
 	}
-	c.Sources = append(c.Sources, ref)
+	*out = append(*out, ref)
 }
 
 func checkEnum[T ~string](d *decoder, f field, what string, valid []T) {

@@ -29,6 +29,7 @@ type jsonReader struct {
 	file   int32
 	failed bool   // a syntax error was reported: every read now ends at once
 	first  []bool // per open container: no element read yet
+	quiet  bool   // report nothing (the tail decoder: see tail.go)
 }
 
 func (l *loader) parseJSON(file int32, text string) {
@@ -50,7 +51,9 @@ func (r *jsonReader) fail(format string, args ...any) {
 		return
 	}
 	r.failed = true
-	r.l.errs.add(r.pos(r.i), "invalid JSON: "+format, args...)
+	if !r.quiet {
+		r.l.errs.add(r.pos(r.i), "invalid JSON: "+format, args...)
+	}
 }
 
 // describe names what is at the read position, for syntax errors.
@@ -63,15 +66,25 @@ func (r *jsonReader) describe() string {
 }
 
 func (r *jsonReader) ws() {
-	for r.i < len(r.s) {
-		switch r.s[r.i] {
-		case ' ', '\t', '\n', '\r':
-			r.i++
-		default:
-			return
-		}
+	i, s := r.i, r.s
+	for i < len(s) && isSpace[s[i]] {
+		i++
 	}
+	r.i = i
 }
+
+// isSpace and plainInString classify bytes by table: one load per byte
+// where the comparisons they replace were the scanner's hottest loops.
+var isSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// plainInString is true for the bytes a JSON string holds as they are:
+// not the closing quote, a backslash or a control character.
+var plainInString = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != '"' && c != '\\'
+	}
+	return t
+}()
 
 func (r *jsonReader) kind() kind {
 	if r.failed {
@@ -184,6 +197,12 @@ func (r *jsonReader) str() string {
 	s := r.s
 	i := start
 	for i < len(s) {
+		for i < len(s) && plainInString[s[i]] {
+			i++
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c == '"' {
 			r.i = i + 1

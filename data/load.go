@@ -7,8 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -118,12 +122,19 @@ type loader struct {
 	// The places where ids are defined, one map per kind: references
 	// name entities or sources, and looking them up in a map without the
 	// million claims keeps the lookups in cache.
-	ids      [kindClaim + 1]map[string]pos
-	refs     []ref
-	sourceAt []sourcePlaces  // parallel to ds.Sources
-	claims   [][]graph.Claim // in chunks, joined by finish
-	nClaims  int
-	errs     problems
+	ids [kindClaim + 1]map[string]pos
+	// Claim ids that arrive in increasing order (export and synth write
+	// claims sorted) are kept in this run instead of ids[kindClaim]:
+	// appending to it costs a comparison where a map insert of a million
+	// ids cost a fifth of the load, and it takes half the memory. The
+	// others go to the map; an id is in one or the other.
+	claimRun   []string
+	claimRunAt []pos
+	refs       []ref
+	sourceAt   []sourcePlaces  // parallel to ds.Sources
+	claims     [][]graph.Claim // in chunks, joined by finish
+	nClaims    int
+	errs       problems
 
 	budget, maxBytes int64
 	overCap          bool
@@ -225,21 +236,78 @@ func (l *loader) read(name string, r io.Reader, size int64) {
 		l.capExceeded(name)
 		return
 	}
-	var b strings.Builder
-	if size >= 0 {
-		b.Grow(int(size) + 1) // read into a string with no copy: JSON values are sliced from it
+	var text string
+	var err error
+	if f, ok := r.(*os.File); ok && size >= readHalvesMin && runtime.GOMAXPROCS(0) > 1 {
+		text, err = readHalves(f, size, l.budget)
+	} else {
+		text, err = readAll(io.LimitReader(r, l.budget+1), make([]byte, 0, max(size+1, 512)))
 	}
-	n, err := io.Copy(&b, io.LimitReader(r, l.budget+1))
 	if err != nil {
 		l.fileProblem(name, "%s", describe(err))
 		return
 	}
+	n := int64(len(text))
 	if n > l.budget {
 		l.capExceeded(name)
 		return
 	}
 	l.budget -= n
-	l.parse(name, b.String())
+	l.parse(name, text)
+}
+
+// readHalvesMin is the least file size read in two halves at once.
+const readHalvesMin = 16 << 20
+
+// readHalves reads a regular file of the given size as readAll would, the
+// two halves at once: most of reading a large file is the kernel faulting
+// in and filling fresh pages, which two cores do in about half the time.
+// The rest, if the file grew, is read after; if either half comes short
+// (the file shrank) or fails, the file is read again from the start.
+func readHalves(f *os.File, size, budget int64) (string, error) {
+	b := make([]byte, size, size+1)
+	half := size / 2
+	var wg sync.WaitGroup
+	var err2 error
+	wg.Go(func() { _, err2 = f.ReadAt(b[half:], half) })
+	_, err1 := f.ReadAt(b[:half], 0)
+	wg.Wait()
+	if err1 != nil || err2 != nil {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return "", err
+		}
+		return readAll(io.LimitReader(f, budget+1), b[:0])
+	}
+	if _, err := f.Seek(size, io.SeekStart); err != nil {
+		return "", err
+	}
+	return readAll(io.LimitReader(f, budget+1-size), b)
+}
+
+// readAll reads r to its end into a string, appending to b, reading
+// straight into the string's memory: JSON values are sliced from the text,
+// so it must be a string, and io.Copy into a strings.Builder copied every
+// byte twice (a tenth of the load of a 700 MB file). b's capacity should
+// be the expected length plus one.
+func readAll(r io.Reader, b []byte) (string, error) {
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // let append pick the growth
+		}
+	}
+	if len(b) == 0 {
+		return "", nil
+	}
+	// b is never written again: the string owns its bytes.
+	return unsafe.String(&b[0], len(b)), nil
 }
 
 func (l *loader) capExceeded(name string) {
@@ -306,7 +374,7 @@ func invalidUTF8(s string) int {
 // million claims by doubling would copy it again and again.
 func (l *loader) addClaim(c graph.Claim) {
 	const chunk = 8192
-	if n := len(l.claims); n == 0 || len(l.claims[n-1]) == chunk {
+	if n := len(l.claims); n == 0 || len(l.claims[n-1]) == cap(l.claims[n-1]) {
 		l.claims = append(l.claims, make([]graph.Claim, 0, chunk))
 	}
 	last := &l.claims[len(l.claims)-1]
@@ -314,29 +382,69 @@ func (l *loader) addClaim(c graph.Claim) {
 	l.nClaims++
 }
 
+// reserveClaims makes room for n more claims in the last chunk, so that a
+// file's claims end up in one slice that finish hands over as it is:
+// joining chunks copied 160 MB for a million claims, with the garbage
+// collector's write barriers on, as they usually are by then.
+func (l *loader) reserveClaims(n int) {
+	if len(l.claims) == 0 {
+		return
+	}
+	last := &l.claims[len(l.claims)-1]
+	*last = slices.Grow(*last, n)
+	// Their ids too, most likely: growing these by a quarter at a time
+	// allocated five times their final size.
+	l.claimRun = slices.Grow(l.claimRun, n)
+	l.claimRunAt = slices.Grow(l.claimRunAt, n)
+}
+
+// appendClaims adds claims decoded elsewhere (see tail.go), into the room
+// reserveClaims made if there is enough.
+func (l *loader) appendClaims(cs []graph.Claim) {
+	if len(cs) == 0 {
+		return
+	}
+	if n := len(l.claims); n > 0 && cap(l.claims[n-1])-len(l.claims[n-1]) >= len(cs) {
+		l.claims[n-1] = append(l.claims[n-1], cs...)
+	} else {
+		l.claims = append(l.claims, cs)
+	}
+	l.nClaims += len(cs)
+}
+
 // defineID records an id and reports a second definition, naming both
 // places. Ids share one namespace across entities, sources and claims.
-func (l *loader) defineID(id string, at pos, k idKind) {
+// It returns the id as stored: for an entity or a source, a copy that the
+// caller should keep in place of id (see below).
+func (l *loader) defineID(id string, at pos, k idKind) string {
 	if id == "" {
-		return
+		return id
+	}
+	if k >= kindClaim && (len(l.claimRun) == 0 || id > l.claimRun[len(l.claimRun)-1]) && !l.definedNotRun(id) {
+		l.claimRun = append(l.claimRun, id)
+		l.claimRunAt = append(l.claimRunAt, at)
+		return id
 	}
 	prevKind, prev, dup := l.lookup(id)
 	if !dup {
 		if k < kindClaim {
 			// A copy of the id, packed with the others, rather than a
 			// slice of the input scattered over it: every reference is
-			// looked up here and compares against the key.
+			// looked up here and compares against the key. The entity
+			// or source keeps the copy too, for graph.New's index,
+			// where the same holds.
 			id = strings.Clone(id)
 		}
 		l.ids[min(k, kindClaim)][id] = at
-		return
+		return id
 	}
 	if k == kindDerivedClaim {
 		l.errs.add(at, "duplicate id %q, derived from this claim's from, relation and to: the %s at %s has it too (give one of them an id)",
 			id, prevKind, l.place(prev))
-		return
+		return id
 	}
 	l.errs.add(at, "duplicate id %q: this %s, and the %s at %s", id, k, prevKind, l.place(prev))
+	return id
 }
 
 // lookup finds where id is defined.
@@ -346,7 +454,20 @@ func (l *loader) lookup(id string) (idKind, pos, bool) {
 			return k, at, true
 		}
 	}
+	if i, ok := slices.BinarySearch(l.claimRun, id); ok {
+		return kindClaim, l.claimRunAt[i], true
+	}
 	return 0, pos{}, false
+}
+
+// definedNotRun reports whether id is defined anywhere but claimRun.
+func (l *loader) definedNotRun(id string) bool {
+	for k := kindEntity; k <= kindClaim; k++ {
+		if _, ok := l.ids[k][id]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // refer checks a reference to an entity or a source now if its target is
@@ -402,7 +523,9 @@ func (l *loader) finish() (*graph.Dataset, error) {
 		return nil, err
 	}
 	ds := l.ds
-	if l.nClaims > 0 {
+	if len(l.claims) == 1 {
+		ds.Claims = slices.Clip(l.claims[0])
+	} else if l.nClaims > 0 {
 		ds.Claims = make([]graph.Claim, 0, l.nClaims)
 		for _, c := range l.claims {
 			ds.Claims = append(ds.Claims, c...)

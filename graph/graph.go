@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	dgraph "github.com/dominikbraun/graph"
 )
@@ -16,8 +17,9 @@ type Graph struct {
 	claims   []*Claim  // sorted by id
 	sources  []*Source // sorted by id
 
+	// Claims are found by binary search in claims: a map of a million
+	// ids cost a fifth of New and 40 MB, for lookups only tests make.
 	entityIdx map[string]int32
-	claimIdx  map[string]int32
 	sourceIdx map[string]*Source
 
 	// out[e] and in[e] hold the indexes (into claims) of the claims leaving
@@ -54,17 +56,22 @@ func New(ds *Dataset) (*Graph, error) {
 	g := &Graph{
 		title:     ds.Title,
 		entityIdx: make(map[string]int32, len(ds.Entities)),
-		claimIdx:  make(map[string]int32, len(ds.Claims)),
 		sourceIdx: make(map[string]*Source, len(ds.Sources)),
 	}
+	// The claims are sorted while the entities are indexed, and resolved
+	// in two halves at once: at a million claims these are most of New.
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for i := range ds.Claims {
+			if c := &ds.Claims[i]; c.ID == "" {
+				c.ID = DeriveClaimID(c.From, c.Relation, c.To)
+			}
+		}
+		g.claims = sortedPointers(ds.Claims, func(c *Claim) string { return c.ID })
+	})
+	defer wg.Wait() // also on an early return: the goroutine writes g
 	g.entities = sortedPointers(ds.Entities, func(e *Entity) string { return e.ID })
 	g.sources = sortedPointers(ds.Sources, func(s *Source) string { return s.ID })
-	for i := range ds.Claims {
-		if c := &ds.Claims[i]; c.ID == "" {
-			c.ID = DeriveClaimID(c.From, c.Relation, c.To)
-		}
-	}
-	g.claims = sortedPointers(ds.Claims, func(c *Claim) string { return c.ID })
 	for i, e := range g.entities {
 		if _, dup := g.entityIdx[e.ID]; dup {
 			return nil, fmt.Errorf("entity %q defined twice", e.ID)
@@ -77,31 +84,76 @@ func New(ds *Dataset) (*Graph, error) {
 		}
 		g.sourceIdx[s.ID] = s
 	}
-	g.out = make([][]int32, len(g.entities))
-	g.in = make([][]int32, len(g.entities))
+	wg.Wait()
 	g.ends = make([]claimEnds, len(g.claims))
-	for i, c := range g.claims {
-		if _, dup := g.claimIdx[c.ID]; dup {
-			return nil, fmt.Errorf("claim %q defined twice", c.ID)
-		}
-		g.claimIdx[c.ID] = int32(i)
-		from, ok := g.entityIdx[c.From]
-		if !ok {
-			return nil, fmt.Errorf("claim %q: from %q: %w", c.ID, c.From, ErrDangling)
-		}
-		to, ok := g.entityIdx[c.To]
-		if !ok {
-			return nil, fmt.Errorf("claim %q: to %q: %w", c.ID, c.To, ErrDangling)
-		}
-		g.ends[i] = claimEnds{from, to}
-		g.out[from] = append(g.out[from], int32(i))
-		g.in[to] = append(g.in[to], int32(i))
+	half := len(g.claims) / 2
+	if half < 1<<14 {
+		half = len(g.claims) // not worth a goroutine
 	}
+	var errs [2]error // the first of each half, so the first of all
+	wg.Go(func() { errs[1] = g.resolveEnds(half, len(g.claims)) })
+	errs[0] = g.resolveEnds(0, half)
+	wg.Wait()
+	if err := cmp.Or(errs[0], errs[1]); err != nil {
+		return nil, err
+	}
+	g.out, g.in = g.adjacency()
 	g.paths = buildPathIndex(g)
 	if err := g.buildLibraryGraph(); err != nil {
 		return nil, err
 	}
 	return g, nil
+}
+
+// resolveEnds fills ends[lo:hi], checking that claim ids are distinct and
+// that From and To name entities. It returns the first problem.
+func (g *Graph) resolveEnds(lo, hi int) error {
+	for i := lo; i < hi; i++ {
+		c := g.claims[i]
+		if i > 0 && g.claims[i-1].ID == c.ID {
+			return fmt.Errorf("claim %q defined twice", c.ID)
+		}
+		from, ok := g.entityIdx[c.From]
+		if !ok {
+			return fmt.Errorf("claim %q: from %q: %w", c.ID, c.From, ErrDangling)
+		}
+		to, ok := g.entityIdx[c.To]
+		if !ok {
+			return fmt.Errorf("claim %q: to %q: %w", c.ID, c.To, ErrDangling)
+		}
+		g.ends[i] = claimEnds{from, to}
+	}
+	return nil
+}
+
+// adjacency builds out and in from ends, each list a window of one shared
+// array (counted first, then filled): a million appends to 200,000 small
+// slices cost more than the two passes.
+func (g *Graph) adjacency() (out, in [][]int32) {
+	nOut := make([]int32, len(g.entities))
+	nIn := make([]int32, len(g.entities))
+	for _, e := range g.ends {
+		nOut[e.from]++
+		nIn[e.to]++
+	}
+	window := func(counts []int32) [][]int32 {
+		lists := make([][]int32, len(counts))
+		flat := make([]int32, len(g.ends))
+		at := 0
+		for e, n := range counts {
+			if n > 0 {
+				lists[e] = flat[at : at : at+int(n)]
+				at += int(n)
+			}
+		}
+		return lists
+	}
+	out, in = window(nOut), window(nIn)
+	for i, e := range g.ends {
+		out[e.from] = append(out[e.from], int32(i))
+		in[e.to] = append(in[e.to], int32(i))
+	}
+	return out, in
 }
 
 // buildLibraryGraph computes the successor lists and puts the library's graph
@@ -120,13 +172,17 @@ func (g *Graph) buildLibraryGraph() error {
 	return nil
 }
 
-// sortedPointers returns pointers to the items, sorted by key.
+// sortedPointers returns pointers to the items, sorted by key. Export and
+// synth write lists sorted, so the sort is skipped when it has nothing to do.
 func sortedPointers[T any](items []T, key func(*T) string) []*T {
 	ptrs := make([]*T, len(items))
 	for i := range items {
 		ptrs[i] = &items[i]
 	}
-	slices.SortStableFunc(ptrs, func(a, b *T) int { return cmp.Compare(key(a), key(b)) })
+	byKey := func(a, b *T) int { return cmp.Compare(key(a), key(b)) }
+	if !slices.IsSortedFunc(ptrs, byKey) {
+		slices.SortStableFunc(ptrs, byKey)
+	}
 	return ptrs
 }
 
@@ -152,7 +208,7 @@ func (g *Graph) Entity(id string) *Entity {
 
 // Claim returns the claim with the given id, or nil.
 func (g *Graph) Claim(id string) *Claim {
-	if i, ok := g.claimIdx[id]; ok {
+	if i, ok := slices.BinarySearchFunc(g.claims, id, func(c *Claim, id string) int { return cmp.Compare(c.ID, id) }); ok {
 		return g.claims[i]
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // This file holds the analytic checks behind "claimgraph check": not whether
@@ -59,43 +60,109 @@ type Rule struct {
 	Severity Severity
 	Doc      string // one line, for --help and the README
 	Check    func(*Graph) []Finding
+
+	// run is the rule itself, writing to a sink, which formats a
+	// finding's message only if it is kept: check shows ten findings of
+	// a rule that may have a million, and formatting and sorting the
+	// rest cost more than loading the data.
+	run func(*Graph, *sink)
+}
+
+func rule(name string, sev Severity, doc string, run func(*Graph, *sink)) Rule {
+	return Rule{Name: name, Severity: sev, Doc: doc, run: run, Check: func(g *Graph) []Finding {
+		s := &sink{def: sev}
+		run(g, s)
+		var fs []Finding
+		for _, grp := range s.groups {
+			fs = append(fs, grp.kept...)
+		}
+		return fs
+	}}
 }
 
 // Rules lists every lint rule in the order check reports them.
 var Rules = []Rule{
-	{"derived-cycle", SevError,
-		"sources whose derived_from chains loop: they have no origin", lintDerivedCycles},
-	{"no-source", SevWarning,
-		"claims that cite no source", lintNoSource},
-	{"unquoted-source", SevWarning,
-		"claims that cite a source without quoting the sentence they rest on", lintUnquotedSource},
-	{"unquoted-denial", SevWarning,
-		"contested claims whose denial or dispute carries no quote", lintUnquotedDenial},
-	{"single-source", SevWarning,
-		"claims whose every source reference is the same document (one note instead when the dataset has one source)", lintSingleSource},
-	{"circular-reporting", SevWarning,
-		"claims whose several sources all trace back, through derived_from, to one origin", lintCircularReporting},
-	{"status-stance", SevWarning,
-		"claims whose status contradicts their stances: established yet opposed, retracted yet confirmed, alleged by no one", lintStatusStance},
-	{"unmentioned-entity", SevWarning,
-		"entities no claim mentions as from, to or stance holder", lintUnmentioned},
+	rule("derived-cycle", SevError,
+		"sources whose derived_from chains loop: they have no origin", lintDerivedCycles),
+	rule("no-source", SevWarning,
+		"claims that cite no source", lintNoSource),
+	rule("unquoted-source", SevWarning,
+		"claims that cite a source without quoting the sentence they rest on", lintUnquotedSource),
+	rule("unquoted-denial", SevWarning,
+		"contested claims whose denial or dispute carries no quote", lintUnquotedDenial),
+	rule("single-source", SevWarning,
+		"claims whose every source reference is the same document (one note instead when the dataset has one source)", lintSingleSource),
+	rule("circular-reporting", SevWarning,
+		"claims whose several sources all trace back, through derived_from, to one origin", lintCircularReporting),
+	rule("status-stance", SevWarning,
+		"claims whose status contradicts their stances: established yet opposed, retracted yet confirmed, alleged by no one", lintStatusStance),
+	rule("unmentioned-entity", SevWarning,
+		"entities no claim mentions as from, to or stance holder", lintUnmentioned),
 }
 
 // Lint runs every rule on g and returns the findings sorted by severity
 // (errors first), then rule (in Rules order), subject and message.
 func Lint(g *Graph) []Finding {
 	var all []Finding
-	for _, r := range Rules {
-		for _, f := range r.Check(g) {
-			f.Rule = r.Name
-			if f.Severity == "" {
-				f.Severity = r.Severity
+	for _, grp := range LintCapped(g, 0) {
+		all = append(all, grp.Findings...)
+	}
+	return all
+}
+
+// LintGroup is the findings of one rule at one severity.
+type LintGroup struct {
+	Rule     string
+	Severity Severity
+	Total    int       // how many findings the group has
+	Findings []Finding // the first of them in Lint's order, at most the cap
+}
+
+// LintCapped runs every rule on g and returns its findings grouped by
+// severity (errors first) and rule (in Rules order), each group holding at
+// most max findings (all when max is 0): the first in Lint's order. Only
+// the findings kept are formatted: a caller that shows a few per rule pays
+// for a count of the rest, not for a million messages.
+func LintCapped(g *Graph, max int) []LintGroup {
+	// The rules are independent reads of g: they run at once, each into
+	// its own sink, and are gathered in Rules order.
+	sinks := make([]*sink, len(Rules))
+	var wg sync.WaitGroup
+	for i, r := range Rules {
+		sinks[i] = &sink{max: max, def: r.Severity}
+		wg.Go(func() { r.run(g, sinks[i]) })
+	}
+	wg.Wait()
+	var groups [3][]LintGroup // by severity rank
+	for i, r := range Rules {
+		for _, grp := range sinks[i].groups {
+			if grp.total == 0 {
+				continue
 			}
-			all = append(all, f)
+			fs := grp.kept
+			for i := range fs {
+				fs[i].Rule = r.Name
+			}
+			sortGroup(fs)
+			if max > 0 && len(fs) > max {
+				fs = slices.Clip(fs[:max])
+			}
+			rank := grp.sev.rank()
+			groups[rank] = append(groups[rank], LintGroup{Rule: r.Name, Severity: grp.sev, Total: grp.total, Findings: fs})
 		}
 	}
-	SortFindings(all)
-	return all
+	return slices.Concat(groups[0], groups[1], groups[2])
+}
+
+// sortGroup sorts one rule's findings of one severity in Lint's order. Rules
+// that walk claims or entities emit them sorted already.
+func sortGroup(fs []Finding) {
+	cmpFinding := func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Subject, b.Subject), cmp.Compare(a.Message, b.Message))
+	}
+	if !slices.IsSortedFunc(fs, cmpFinding) {
+		slices.SortStableFunc(fs, cmpFinding)
+	}
 }
 
 // SortFindings puts fs in Lint's order.
@@ -113,49 +180,119 @@ func SortFindings(fs []Finding) {
 	})
 }
 
-func claimFinding(c *Claim, format string, args ...any) Finding {
-	return Finding{Kind: "claim", Subject: c.ID, Message: fmt.Sprintf(format, args...)}
+// sink collects one rule's findings, per severity. With a cap it formats and
+// keeps a finding only if it may be among the first max of its group, which
+// it can tell from the subject alone once max findings with smaller
+// subjects are kept.
+type sink struct {
+	max    int
+	def    Severity    // the rule's
+	groups []sinkGroup // one per severity the rule emitted, in order of first emission
 }
 
-func lintNoSource(g *Graph) []Finding {
-	var fs []Finding
-	for _, c := range g.claims {
-		if len(c.Sources) == 0 {
-			fs = append(fs, claimFinding(c, "cites no source"))
+type sinkGroup struct {
+	sev   Severity
+	total int
+	kept  []Finding
+	// bound is set once max findings are kept: a finding whose subject
+	// sorts after it cannot be among the first max.
+	bound    string
+	hasBound bool
+}
+
+// add records a finding; msg is called only if the finding is kept, and
+// is not retained.
+func (s *sink) add(sev Severity, kind, subject string, msg func() string) {
+	if sev == "" {
+		sev = s.def
+	}
+	var grp *sinkGroup
+	for i := range s.groups {
+		if s.groups[i].sev == sev {
+			grp = &s.groups[i]
 		}
 	}
-	return fs
+	if grp == nil {
+		s.groups = append(s.groups, sinkGroup{sev: sev})
+		grp = &s.groups[len(s.groups)-1]
+	}
+	grp.total++
+	if grp.hasBound && subject > grp.bound {
+		return
+	}
+	grp.kept = append(grp.kept, Finding{Severity: sev, Kind: kind, Subject: subject, Message: msg()})
+	if s.max > 0 && len(grp.kept) >= 2*s.max {
+		grp.prune(s.max)
+	}
 }
 
-func lintUnquotedSource(g *Graph) []Finding {
-	var fs []Finding
+// prune drops the kept findings that cannot be among the first max.
+func (grp *sinkGroup) prune(max int) {
+	sortGroup(grp.kept)
+	bound := grp.kept[max-1].Subject
+	n := max
+	for n < len(grp.kept) && grp.kept[n].Subject == bound {
+		n++ // same subject: the message decides, later
+	}
+	clear(grp.kept[n:])
+	grp.kept = grp.kept[:n]
+	grp.bound, grp.hasBound = bound, true
+}
+
+func (s *sink) claim(c *Claim, msg func() string) { s.add("", "claim", c.ID, msg) }
+
+func lintNoSource(g *Graph, s *sink) {
 	for _, c := range g.claims {
-		var bare []string
+		if len(c.Sources) == 0 {
+			s.claim(c, func() string { return "cites no source" })
+		}
+	}
+}
+
+func lintUnquotedSource(g *Graph, s *sink) {
+	var bare []string
+	for _, c := range g.claims {
+		bare = bare[:0]
 		for _, r := range c.Sources {
 			if strings.TrimSpace(r.Quote) == "" && !slices.Contains(bare, r.Source) {
 				bare = append(bare, r.Source)
 			}
 		}
 		for _, id := range bare {
-			fs = append(fs, claimFinding(c, "cites source %q without a quote", id))
+			s.claim(c, func() string { return fmt.Sprintf("cites source %q without a quote", id) })
 		}
 	}
-	return fs
 }
 
-func lintUnquotedDenial(g *Graph) []Finding {
-	var fs []Finding
+func lintUnquotedDenial(g *Graph, s *sink) {
 	for _, c := range g.claims {
 		if !c.Contested() {
 			continue
 		}
-		for _, s := range c.Stances {
-			if s.Position.Opposes() && strings.TrimSpace(s.Quote) == "" {
-				fs = append(fs, claimFinding(c, "is contested, but %q %s it without a quote", s.By, s.Position))
+		for _, st := range c.Stances {
+			if st.Position.Opposes() && strings.TrimSpace(st.Quote) == "" {
+				s.claim(c, func() string {
+					return fmt.Sprintf("is contested, but %q %s it without a quote", st.By, st.Position)
+				})
 			}
 		}
 	}
-	return fs
+}
+
+// singleDocument returns the one document c cites, if it cites exactly one
+// (perhaps several times). It is documents without the allocation, for
+// the rule that runs on every claim.
+func singleDocument(c *Claim) (string, bool) {
+	if len(c.Sources) == 0 {
+		return "", false
+	}
+	id := c.Sources[0].Source
+	for _, r := range c.Sources[1:] {
+		if r.Source != id {
+			return "", false
+		}
+	}
+	return id, true
 }
 
 // documents returns the distinct source ids c cites, in citation order.
@@ -174,38 +311,37 @@ func documents(c *Claim) []string {
 // embedded one), every claim is single-source by construction: a warning on
 // each would repeat one fact N times and make --strict useless for such
 // datasets, so the rule states the fact once, as a note on that source.
-func lintSingleSource(g *Graph) []Finding {
+func lintSingleSource(g *Graph, s *sink) {
 	if len(g.sources) == 1 {
 		only := g.sources[0].ID
 		n := 0
 		for _, c := range g.claims {
-			if docs := documents(c); len(docs) == 1 && docs[0] == only {
+			if doc, ok := singleDocument(c); ok && doc == only {
 				n++
 			}
 		}
 		if n == 0 {
-			return nil
+			return
 		}
-		return []Finding{{Severity: SevNote, Kind: "source", Subject: only,
-			Message: fmt.Sprintf("is the dataset's only source: %d of %d claims rest on it alone", n, len(g.claims))}}
+		s.add(SevNote, "source", only, func() string {
+			return fmt.Sprintf("is the dataset's only source: %d of %d claims rest on it alone", n, len(g.claims))
+		})
+		return
 	}
-	var fs []Finding
 	for _, c := range g.claims {
-		if docs := documents(c); len(docs) == 1 {
-			fs = append(fs, claimFinding(c, "rests on a single source, %q", docs[0]))
+		if doc, ok := singleDocument(c); ok {
+			s.claim(c, func() string { return fmt.Sprintf("rests on a single source, %q", doc) })
 		}
 	}
-	return fs
 }
 
-func lintCircularReporting(g *Graph) []Finding {
+func lintCircularReporting(g *Graph, s *sink) {
 	origins := sourceOrigins(g)
-	var fs []Finding
 	for _, c := range g.claims {
-		docs := documents(c)
-		if len(docs) < 2 {
+		if _, single := singleDocument(c); single || len(c.Sources) == 0 {
 			continue // no-source and single-source cover these
 		}
+		docs := documents(c)
 		var union []string
 		known := true
 		for _, d := range docs {
@@ -223,11 +359,12 @@ func lintCircularReporting(g *Graph) []Finding {
 			}
 		}
 		if known && len(union) == 1 {
-			fs = append(fs, claimFinding(c, "its %d sources (%s) all trace back to one origin, %q",
-				len(docs), strings.Join(docs, ", "), union[0]))
+			s.claim(c, func() string {
+				return fmt.Sprintf("its %d sources (%s) all trace back to one origin, %q",
+					len(docs), strings.Join(docs, ", "), union[0])
+			})
 		}
 	}
-	return fs
 }
 
 // sourceOrigins maps every source id to its origins: the sources with no
@@ -344,18 +481,15 @@ func derivedSCCs(g *Graph) [][]string {
 
 // lintDerivedCycles reports each derived_from cycle once, on its smallest
 // source id, spelling out one concrete loop through it.
-func lintDerivedCycles(g *Graph) []Finding {
-	var fs []Finding
+func lintDerivedCycles(g *Graph, s *sink) {
 	for _, scc := range derivedSCCs(g) {
 		start := scc[0]
 		if len(scc) == 1 && !slices.Contains(g.sourceIdx[start].DerivedFrom, start) {
 			continue
 		}
 		loop := shortestLoop(g, start, scc)
-		fs = append(fs, Finding{Kind: "source", Subject: start,
-			Message: "derived_from cycle: " + strings.Join(loop, " → ")})
+		s.add("", "source", start, func() string { return "derived_from cycle: " + strings.Join(loop, " → ") })
 	}
-	return fs
 }
 
 // shortestLoop returns the shortest derived_from path from start back to
@@ -400,51 +534,60 @@ func shortestLoop(g *Graph, start string, members []string) []string {
 //     assertion is what was retracted);
 //   - alleged means "an accusation attributed to a party": with no party
 //     asserting or confirming it, the accusation is attributed to no one.
-func lintStatusStance(g *Graph) []Finding {
-	var fs []Finding
+func lintStatusStance(g *Graph, s *sink) {
 	for _, c := range g.claims {
 		switch c.Status {
 		case Established:
-			for _, s := range c.Stances {
-				if s.Position.Opposes() {
-					fs = append(fs, claimFinding(c, "is established, yet %q %s it", s.By, s.Position))
+			for _, st := range c.Stances {
+				if st.Position.Opposes() {
+					s.claim(c, func() string { return fmt.Sprintf("is established, yet %q %s it", st.By, st.Position) })
 				}
 			}
 		case Retracted:
-			for _, s := range c.Stances {
-				if s.Position == Confirms {
-					fs = append(fs, claimFinding(c, "is retracted, yet %q confirms it", s.By))
+			for _, st := range c.Stances {
+				if st.Position == Confirms {
+					s.claim(c, func() string { return fmt.Sprintf("is retracted, yet %q confirms it", st.By) })
 				}
 			}
 		case Alleged:
 			if !slices.ContainsFunc(c.Stances, func(s Stance) bool { return s.Position.Supports() }) {
-				fs = append(fs, claimFinding(c, "is alleged, yet no party asserts or confirms it"))
+				s.claim(c, func() string { return "is alleged, yet no party asserts or confirms it" })
 			}
 		}
 	}
-	return fs
 }
 
-func lintUnmentioned(g *Graph) []Finding {
+func lintUnmentioned(g *Graph, s *sink) {
 	mentioned := make([]bool, len(g.entities))
-	mark := func(id string) {
-		if i, ok := g.entityIdx[id]; ok {
-			mentioned[i] = true
+	for _, e := range g.ends {
+		// From and To are resolved already (New stored their indexes):
+		// a map lookup each was the cost of this rule at a million claims.
+		mentioned[e.from] = true
+		mentioned[e.to] = true
+	}
+	// Stance holders are looked up only among the entities still
+	// unmentioned, usually few: a small map, where the whole index
+	// missed the cache on every stance.
+	rest := map[string]int32{}
+	for i, e := range g.entities {
+		if !mentioned[i] {
+			rest[e.ID] = int32(i)
 		}
 	}
 	for _, c := range g.claims {
-		mark(c.From)
-		mark(c.To)
-		for _, s := range c.Stances {
-			mark(s.By)
+		if len(rest) == 0 {
+			break
+		}
+		for _, st := range c.Stances {
+			if e, ok := rest[st.By]; ok {
+				mentioned[e] = true
+				delete(rest, st.By)
+			}
 		}
 	}
-	var fs []Finding
 	for i, e := range g.entities {
 		if !mentioned[i] {
-			fs = append(fs, Finding{Kind: "entity", Subject: e.ID,
-				Message: "is mentioned by no claim (as from, to or stance holder)"})
+			s.add("", "entity", e.ID, func() string { return "is mentioned by no claim (as from, to or stance holder)" })
 		}
 	}
-	return fs
 }

@@ -73,8 +73,18 @@ func runCheck(opts *checkOptions, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	findings := graph.Lint(g)
+	// Only the findings printed are formatted: at a million claims a rule
+	// can have a million findings, and check prints ten of each.
+	limit := checkCap
+	if opts.all || opts.format == "json" {
+		limit = 0
+	}
+	groups := graph.LintCapped(g, limit)
 	if opts.format == "json" {
+		var findings []graph.Finding
+		for _, grp := range groups {
+			findings = append(findings, grp.Findings...)
+		}
 		err = writeJSON(stdout, checkJSON{
 			Entities: len(g.Entities()), Claims: len(g.Claims()),
 			Contested: g.ContestedCount(), Sources: len(g.Sources()),
@@ -82,20 +92,20 @@ func runCheck(opts *checkOptions, stdout, stderr io.Writer) error {
 		})
 	} else {
 		if _, err = fmt.Fprintln(stdout, summary(g)); err == nil {
-			err = printFindings(stderr, findings, opts.all)
+			err = printFindings(stderr, groups)
 		}
 	}
 	if err != nil {
 		return err
 	}
-	return lintExit(findings, opts.strict)
+	return lintExit(groups, opts.strict)
 }
 
 // lintExit turns findings into check's exit status: 1 for any error, and
 // for any warning under --strict.
-func lintExit(findings []graph.Finding, strict bool) error {
-	for _, f := range findings {
-		if f.Severity == graph.SevError || (strict && f.Severity == graph.SevWarning) {
+func lintExit(groups []graph.LintGroup, strict bool) error {
+	for _, grp := range groups {
+		if grp.Severity == graph.SevError || (strict && grp.Severity == graph.SevWarning) {
 			return &silentExit{exitFailure}
 		}
 	}
@@ -103,27 +113,18 @@ func lintExit(findings []graph.Finding, strict bool) error {
 }
 
 // printFindings writes one line per finding, in Lint's order, with the
-// "claimgraph: " prefix every diagnostic carries; past checkCap findings of
-// one rule it writes one line counting the rest.
-func printFindings(w io.Writer, findings []graph.Finding, all bool) error {
+// "claimgraph: " prefix every diagnostic carries; for a group cut at
+// checkCap it writes one line counting the rest.
+func printFindings(w io.Writer, groups []graph.LintGroup) error {
 	p := &printer{w: w}
-	for i := 0; i < len(findings); {
-		j := i
-		for j < len(findings) && findings[j].Rule == findings[i].Rule && findings[j].Severity == findings[i].Severity {
-			j++
-		}
-		n := j - i
-		if !all && n > checkCap {
-			n = checkCap
-		}
-		for _, f := range findings[i : i+n] {
+	for _, grp := range groups {
+		for _, f := range grp.Findings {
 			p.line(fmt.Sprintf("claimgraph: %s: %s", f.Severity, f))
 		}
-		if rest := j - i - n; rest > 0 {
+		if rest := grp.Total - len(grp.Findings); rest > 0 {
 			p.line(fmt.Sprintf("claimgraph: %s: %d more %s findings (--all lists them)",
-				findings[i].Severity, rest, findings[i].Rule))
+				grp.Severity, rest, grp.Rule))
 		}
-		i = j
 	}
 	return p.err
 }
