@@ -262,3 +262,21 @@ func TestLoadUnreadable(t *testing.T) {
 	_, err := Load([]string{dir}, Options{})
 	checkProblems(t, err, []string{filepath.Join(dir, "secret.yaml") + ": permission denied"})
 }
+
+// TestYAMLSizeLimit pins the guard against the YAML parser's memory use:
+// a YAML file over the limit is refused with advice, JSON of the same size
+// is not affected.
+func TestYAMLSizeLimit(t *testing.T) {
+	defer func(n int) { maxYAMLBytes = n }(maxYAMLBytes)
+	maxYAMLBytes = 64
+	src := testcases.WithClaims("  - {from: a, to: b, relation: funds, status: alleged}\n")
+	_, err := LoadBytes("big.yaml", []byte(src))
+	checkProblems(t, err, []string{"big.yaml: YAML file of 0 MiB is over the 0 MiB limit for YAML"})
+	if !strings.Contains(err.Error(), "split it into several files in one directory, or write it as JSON") {
+		t.Errorf("no advice in %q", err)
+	}
+	js := `{"title": "` + strings.Repeat("x", 100) + `"}`
+	if _, err := LoadBytes("big.json", []byte(js)); err != nil {
+		t.Errorf("JSON refused: %v", err)
+	}
+}
