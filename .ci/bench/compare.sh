@@ -358,9 +358,12 @@ else
 fi
 row render "render --focus $FOCUS --depth 2" "$big" 5 "" 0 "$RUNS" "${CGB[@]}" -d "$work/big.json" render --focus "$FOCUS" --depth 2 -o "$work/focus.svg"
 row render "render --focus $FOCUS --depth 2 --format dot" "$big" 5 "" 0 "$RUNS" "${CGB[@]}" -d "$work/big.json" render --focus "$FOCUS" --depth 2 --format dot -o "$work/focus.dot"
-say "YAML copy"
-"$CG" synth --entities "$ENT" --claims "$CLM" --seed 1 --format yaml -o "$work/big.yaml"
-row check "check (YAML input, $(du -m "$work/big.yaml" | cut -f1) MB)" "$big" 3 1536 0 0 "${CGB[@]}" -d "$work/big.yaml" check
+# YAML files over 64 MiB are refused (the YAML parser needs ~60x a file's
+# size in memory), so YAML is measured on a tenth of the data: scale up by 10
+# to compare with the JSON rows.
+say "YAML copy (a tenth of the claims)"
+"$CG" synth --entities $((ENT / 10)) --claims $((CLM / 10)) --seed 1 --format yaml -o "$work/tenth.yaml"
+row check "check (YAML input, $(du -m "$work/tenth.yaml" | cut -f1) MB, a tenth of the claims)" "$((ENT / 10)) / $((CLM / 10))" 3 1536 0 0 "${CGB[@]}" -d "$work/tenth.yaml" check
 for c in "check" "export --format json" "list claims" "show alibaba" "stats" "paths apple pla"; do
 	read -r -a argv <<<"$c"
 	row "${argv[0]}" "$c" embedded 0.02 "" 0,1 "$RUNS" "$CG" "${argv[@]}"
