@@ -23,6 +23,7 @@ type globalOptions struct {
 	data     []string
 	maxBytes int64
 	stdin    io.Reader
+	stderr   io.Writer // for progress on slow loads, when it is a terminal
 }
 
 // loadDataset reads the datasets named by --data, or the embedded one.
@@ -30,6 +31,8 @@ func (g *globalOptions) loadDataset() (*graph.Dataset, error) {
 	if len(g.data) == 0 {
 		return data.LoadEmbedded()
 	}
+	stop := startProgress(g.stderr, isTerminal(g.stderr), progressDelay, describeInputs(g.data))
+	defer stop()
 	return data.Load(g.data, data.Options{MaxBytes: g.maxBytes, Stdin: g.stdin})
 }
 
@@ -62,7 +65,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func newRootCmd(s streams) *cobra.Command {
-	g := &globalOptions{stdin: s.in}
+	g := &globalOptions{stdin: s.in, stderr: s.err}
 	root := &cobra.Command{
 		Use:   "claimgraph",
 		Short: "Explore graphs of claims: who alleges what about whom, who denies it, on what source",
