@@ -171,9 +171,9 @@ func filterForRender(g *graph.Graph, opts *renderOptions, statuses []graph.Statu
 	var within map[string]bool
 	var extra []string
 	if opts.focus != "" {
-		e, err := g.Resolve(opts.focus)
+		e, err := resolveEntity(g, opts.focus)
 		if err != nil {
-			return nil, usageErrorf("--focus: %w", err)
+			return nil, fmt.Errorf("--focus: %w", err)
 		}
 		within = g.Within(e.ID, opts.depth)
 		extra = append(extra, e.ID)

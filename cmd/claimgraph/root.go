@@ -90,6 +90,12 @@ Exit status: 0 success, 1 failure (for diff: differences found), 2 bad usage.`,
 	root.PersistentFlags().StringArrayVarP(&g.data, "data", "d", nil,
 		"dataset `PATH`: a YAML or JSON file, a directory of them, or - for standard input (repeatable; default: the embedded dataset)")
 	root.PersistentFlags().Int64Var(&g.maxBytes, "max-bytes", data.DefaultMaxBytes, "refuse input larger than this many `bytes` in total")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if g.maxBytes <= 0 {
+			return usageErrorf("--max-bytes must be a positive number of bytes, not %d", g.maxBytes)
+		}
+		return nil
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &usageError{err}
 	})
