@@ -286,3 +286,16 @@ func TestLibraryView(t *testing.T) {
 		t.Error("AddEdge on a read-only graph succeeded")
 	}
 }
+
+func TestSupportersAndOpponents(t *testing.T) {
+	c := &Claim{Stances: []Stance{
+		{By: "memo", Position: Asserts}, {By: "alibaba", Position: Denies}, {By: "paper", Position: Confirms},
+		{By: "memo", Position: Confirms}, {By: "apple", Position: Silent}, {By: "beijing", Position: Disputes},
+	}}
+	if got := c.Supporters(); !slices.Equal(got, []string{"memo", "paper"}) {
+		t.Errorf("Supporters = %v", got)
+	}
+	if got := c.Opponents(); !slices.Equal(got, []string{"alibaba", "beijing"}) {
+		t.Errorf("Opponents = %v", got)
+	}
+}

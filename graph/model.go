@@ -133,10 +133,16 @@ func (c *Claim) Contested() bool {
 
 // Opponents returns the ids of the parties that deny or dispute the claim, in
 // stance order.
-func (c *Claim) Opponents() []string {
+func (c *Claim) Opponents() []string { return c.partiesWhere(Position.Opposes) }
+
+// Supporters returns the ids of the parties that assert or confirm the claim,
+// in stance order: for an allegation, who makes it.
+func (c *Claim) Supporters() []string { return c.partiesWhere(Position.Supports) }
+
+func (c *Claim) partiesWhere(ok func(Position) bool) []string {
 	var ids []string
 	for _, s := range c.Stances {
-		if s.Position.Opposes() && !slices.Contains(ids, s.By) {
+		if ok(s.Position) && !slices.Contains(ids, s.By) {
 			ids = append(ids, s.By)
 		}
 	}

@@ -357,7 +357,15 @@ func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 		lines = append(lines, contestedMark)
 		lines = append(lines, wrap("denied by "+f.names(c.Opponents()), f.edgeWrap())...)
 	}
-	rel := wrap(st.prefix+c.Relation+st.suffix, f.edgeWrap())
+	// An allegation names who makes it, as a contested claim names who
+	// denies it: a briefing must never leave "alleged" without a subject.
+	prefix := st.prefix
+	if c.Status == graph.Alleged {
+		if by := c.Supporters(); len(by) > 0 {
+			prefix = "alleged by " + f.names(by) + ": "
+		}
+	}
+	rel := wrap(prefix+c.Relation+st.suffix, f.edgeWrap())
 	if refs := f.refMarks(c); refs != "" {
 		rel[len(rel)-1] += " " + refs
 	}

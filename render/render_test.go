@@ -88,8 +88,8 @@ func TestStatusStyles(t *testing.T) {
 	}{
 		{"c-established", []string{`color="#0072B2"`, "style=solid", `label="pays taxes to [1]"`, `class="claim established"`}, []string{"CONTESTED"}},
 		{"c-reported", []string{`color="#56B4E9"`, "style=solid", "penwidth=1.1", `label="briefed [2]"`}, nil},
-		{"c-undenied", []string{`color="#E69F00"`, "style=dashed", "penwidth=1.6", `label="alleged: lobbies"`, `class="claim alleged"`}, []string{"CONTESTED", "contested"}},
-		{"c-contested", []string{`color="#D55E00"`, "style=dashed", "penwidth=3.2", `label="‼ CONTESTED\ndenied by Government B\nalleged: sells data to [1,2]"`, `class="claim alleged contested"`}, nil},
+		{"c-undenied", []string{`color="#E69F00"`, "style=dashed", "penwidth=1.6", `label="alleged by The Press: lobbies"`, `class="claim alleged"`}, []string{"CONTESTED", "contested"}},
+		{"c-contested", []string{`color="#D55E00"`, "style=dashed", "penwidth=3.2", `label="‼ CONTESTED\ndenied by Government B\nalleged by A memo: sells data\nto [1,2]"`, `class="claim alleged contested"`}, nil},
 		{"c-proposed", []string{`color="#009E73"`, "style=dotted", `label="proposed: plans to publish"`}, nil},
 		{"c-failed", []string{`color="#8C8C8C"`, `label="tried to suppress (failed)"`}, nil},
 		{"c-retracted", []string{`color="#8C8C8C"`, "style=dotted", `label="accused (retracted)"`}, nil},
@@ -218,7 +218,7 @@ func TestSVGStructure(t *testing.T) {
 	t.Run("legend-and-sources", func(t *testing.T) {
 		txt := root.text()
 		for _, want := range []string{
-			"established: stated as fact", "reported:", "alleged:", "proposed:", "(failed):", "(retracted):", "‼ CONTESTED:",
+			"established: stated as fact", "reported:", "alleged by …:", "proposed:", "(failed):", "(retracted):", "‼ CONTESTED:",
 			"[1] First report, Daily, 2024-05-01", "[2] Second report", "Fixture: every style",
 		} {
 			if !strings.Contains(txt, want) {
@@ -546,4 +546,32 @@ func TestBriefing(t *testing.T) {
 	out := svgOf(t, embedded(t), Options{})
 	checkSVGSafe(t, out)
 	golden(t, "briefing.svg", out)
+}
+
+// TestAllegedNamesWhoAlleges pins that an allegation's label names the
+// parties asserting it, and falls back to a plain "alleged:" when the
+// dataset records none.
+func TestAllegedNamesWhoAlleges(t *testing.T) {
+	ds := &graph.Dataset{
+		Entities: []graph.Entity{
+			{ID: "a", Name: "Acme", Type: graph.Company},
+			{ID: "b", Name: "Bureau", Type: graph.Agency},
+			{ID: "c", Name: "Critics", Type: graph.Person},
+			{ID: "d", Name: "Daily", Type: graph.Media},
+		},
+		Claims: []graph.Claim{
+			{ID: "named", From: "a", To: "b", Relation: "bribes", Status: graph.Alleged,
+				Stances: []graph.Stance{{By: "c", Position: graph.Asserts}, {By: "d", Position: graph.Confirms}, {By: "b", Position: graph.Silent}}},
+			{ID: "anonymous", From: "b", To: "a", Relation: "spies on", Status: graph.Alleged},
+		},
+	}
+	var buf bytes.Buffer
+	if err := DOT(&buf, mustGraph(t, ds), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`label="alleged by Critics, Daily:\nbribes"`, `label="alleged: spies on"`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("DOT lacks %s", want)
+		}
+	}
 }

@@ -34,7 +34,7 @@ type edgeStyle struct {
 var statusStyles = map[graph.Status]edgeStyle{
 	graph.Established: {okBlue, "solid", "1.6", "", "", "────", "established: stated as fact"},
 	graph.Reported:    {okSkyBlue, "solid", "1.1", "", "", "────", "reported: attributed, not confirmed"},
-	graph.Alleged:     {okOrange, "dashed", "1.6", "alleged: ", "", "– – –", "alleged: an accusation, no denial on record"},
+	graph.Alleged:     {okOrange, "dashed", "1.6", "alleged: ", "", "– – –", "alleged by …: an accusation (by whom), no denial on record"},
 	graph.Proposed:    {okGreen, "dotted", "2", "proposed: ", "", "·······", "proposed: a plan or deal under consideration"},
 	graph.Failed:      {grey, "solid", "1", "", " (failed)", "────", "(failed): a plan that did not happen"},
 	graph.Retracted:   {grey, "dotted", "1", "", " (retracted)", "·······", "(retracted): withdrawn by those who reported it"},
