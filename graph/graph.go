@@ -38,6 +38,9 @@ type Graph struct {
 	paths pathIndex
 
 	g dgraph.Graph[string, string]
+
+	// parent is the graph this one was filtered from, if any (see Filter).
+	parent *Graph
 }
 
 type claimEnds struct{ from, to int32 }

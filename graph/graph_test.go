@@ -299,3 +299,19 @@ func TestSupportersAndOpponents(t *testing.T) {
 		t.Errorf("Opponents = %v", got)
 	}
 }
+
+// TestEntityNameAfterFilter pins that a party filtered out of a graph (it
+// only takes a stance) is still named, from the graph it came from.
+func TestEntityNameAfterFilter(t *testing.T) {
+	g := mustNew(t, fixture())
+	sub := g.Filter(func(c *Claim) bool { return c.ID == "data" })
+	if sub.Entity("us-gov") != nil {
+		t.Fatal("us-gov should be filtered out")
+	}
+	if got := sub.EntityName("us-gov"); got != "U.S. government" {
+		t.Errorf("EntityName(us-gov) = %q", got)
+	}
+	if got := sub.EntityName("ghost"); got != "ghost" {
+		t.Errorf("EntityName(ghost) = %q", got)
+	}
+}

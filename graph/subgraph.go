@@ -30,7 +30,21 @@ func (g *Graph) Filter(keep func(*Claim) bool, extra ...string) *Graph {
 		// Unreachable: a subset of a valid graph is valid.
 		panic("graph: Filter: " + err.Error())
 	}
+	sub.parent = g
 	return sub
+}
+
+// EntityName returns the name of entity id. An entity that a Filter left
+// out (a party that only takes a stance on a kept claim, say) is looked up
+// in the graph it was filtered from, so that "denied by" and "alleged by"
+// still read as names; an id no graph knows is returned as it is.
+func (g *Graph) EntityName(id string) string {
+	for h := g; h != nil; h = h.parent {
+		if e := h.Entity(id); e != nil && e.Name != "" {
+			return e.Name
+		}
+	}
+	return id
 }
 
 // Within returns the set of entity ids at most depth hops from id, following

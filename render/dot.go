@@ -420,8 +420,7 @@ func (f *figure) edgeWrap() int {
 	return edgeWrap
 }
 
-// names turns entity ids into names, for "denied by". An id the graph does
-// not hold (its entity was filtered out) stays an id.
+// names turns entity ids into names, for "denied by" and "alleged by".
 func (f *figure) names(ids []string) string {
 	ns := make([]string, len(ids))
 	for i, id := range ids {
@@ -430,12 +429,7 @@ func (f *figure) names(ids []string) string {
 	return strings.Join(ns, ", ")
 }
 
-func (f *figure) name(id string) string {
-	if e := f.g.Entity(id); e != nil && e.Name != "" {
-		return e.Name
-	}
-	return id
-}
+func (f *figure) name(id string) string { return f.g.EntityName(id) }
 
 // refMarks returns "[1]" or "[1,3]": the numbers of the sources c cites.
 func (f *figure) refMarks(c *graph.Claim) string {
