@@ -43,14 +43,10 @@ func WriteJSON(w io.Writer, g *graph.Graph) error {
 		Claims:   make([]ClaimJSON, 0, len(g.Claims())),
 	}
 	for _, e := range g.Entities() {
-		e := *e
-		e.Aliases = nonNil(e.Aliases)
-		out.Entities = append(out.Entities, e)
+		out.Entities = append(out.Entities, EntityJSON(e))
 	}
 	for _, s := range g.Sources() {
-		s := *s
-		s.DerivedFrom = nonNil(s.DerivedFrom)
-		out.Sources = append(out.Sources, s)
+		out.Sources = append(out.Sources, SourceJSON(s))
 	}
 	for _, c := range g.Claims() {
 		out.Claims = append(out.Claims, NewClaimJSON(c))
@@ -75,4 +71,20 @@ func NewClaimJSON(c *graph.Claim) ClaimJSON {
 		Status: c.Status, Contested: c.Contested(),
 		Stances: nonNil(c.Stances), Sources: nonNil(c.Sources), Reported: c.Reported,
 	}
+}
+
+// EntityJSON returns a copy of e in the canonical JSON shape (aliases as []
+// rather than null).
+func EntityJSON(e *graph.Entity) graph.Entity {
+	c := *e
+	c.Aliases = nonNil(c.Aliases)
+	return c
+}
+
+// SourceJSON returns a copy of s in the canonical JSON shape (derived_from
+// as [] rather than null).
+func SourceJSON(s *graph.Source) graph.Source {
+	c := *s
+	c.DerivedFrom = nonNil(c.DerivedFrom)
+	return c
 }

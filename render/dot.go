@@ -88,7 +88,6 @@ type figure struct {
 	opts     Options
 	g        *graph.Graph
 	title    string
-	sources  map[string]int // source id → its number in the footer
 	cited    []*graph.Source
 	tooltips map[string]string // "node "+id or "edge "+id → tooltip text
 	used     usedStyles
@@ -112,7 +111,6 @@ func newFigure(g *graph.Graph, opts Options) (*figure, error) {
 		opts:     opts,
 		g:        g,
 		title:    opts.Title,
-		sources:  make(map[string]int),
 		tooltips: make(map[string]string),
 		used: usedStyles{
 			statuses: make(map[graph.Status]bool),
@@ -133,7 +131,6 @@ func newFigure(g *graph.Graph, opts Options) (*figure, error) {
 		}
 	}
 	for _, s := range g.Sources() {
-		f.sources[s.ID] = g.SourceNumber(s.ID)
 		if cited[s.ID] {
 			f.cited = append(f.cited, s)
 		}
@@ -503,7 +500,7 @@ func (f *figure) edgeTooltip(c *graph.Claim) string {
 			if s.Quote != "" {
 				fmt.Fprintf(&b, ": “%s”", s.Quote)
 			}
-			if n, ok := f.sources[s.Source]; ok {
+			if n := f.g.SourceNumber(s.Source); n > 0 {
 				fmt.Fprintf(&b, " [%d]", n)
 			}
 		}
@@ -511,7 +508,7 @@ func (f *figure) edgeTooltip(c *graph.Claim) string {
 	if len(c.Sources) > 0 {
 		b.WriteString("\nsources:")
 		for _, r := range c.Sources {
-			fmt.Fprintf(&b, "\n[%d] ", f.sources[r.Source])
+			fmt.Fprintf(&b, "\n[%d] ", f.g.SourceNumber(r.Source))
 			if r.Quote != "" {
 				fmt.Fprintf(&b, "“%s”", r.Quote)
 			} else if s := f.g.Source(r.Source); s != nil {

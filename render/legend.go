@@ -71,7 +71,7 @@ func (f *figure) legendLabel() string {
 
 	var sources []string
 	for _, s := range f.cited {
-		sources = append(sources, sourceLine(f.sources[s.ID], s))
+		sources = append(sources, sourceLine(f.g.SourceNumber(s.ID), s))
 	}
 	if len(columns) == 0 && len(sources) == 0 {
 		return ""

@@ -213,12 +213,7 @@ func (r *diffReport) sections() []diffSection {
 		}
 	}
 	for _, c := range r.diff.Entities.Changed {
-		var fields []span
-		for _, ch := range c.Changes {
-			fields = append(fields, fieldSpans(ch)...)
-		}
-		fields[len(fields)-1] = sp(spanPlain, "")
-		other = append(other, append([]span{sp(spanPlain, "entity "), sp(spanName, displayName(c.New)), sp(spanPlain, ": ")}, fields...))
+		other = append(other, changedLine("entity ", displayName(c.New), c.Changes))
 	}
 	for _, s := range r.diff.Sources.Added {
 		other = append(other, []span{sp(spanPlain, "source added: "), sp(spanNew, sourceName(s))})
@@ -227,12 +222,7 @@ func (r *diffReport) sections() []diffSection {
 		other = append(other, []span{sp(spanPlain, "source removed: "), sp(spanOld, sourceName(s))})
 	}
 	for _, c := range r.diff.Sources.Changed {
-		var fields []span
-		for _, ch := range c.Changes {
-			fields = append(fields, fieldSpans(ch)...)
-		}
-		fields[len(fields)-1] = sp(spanPlain, "")
-		other = append(other, append([]span{sp(spanPlain, "source "), sp(spanName, sourceName(c.New)), sp(spanPlain, ": ")}, fields...))
+		other = append(other, changedLine("source ", sourceName(c.New), c.Changes))
 	}
 	if t := r.diff.Title; t != nil {
 		other = append(other, fieldSpans(*t)[:4])
@@ -304,6 +294,16 @@ func quoteSpans(s *graph.Stance) []span {
 
 // fieldSpans says one field change, ending in a "; " separator the caller
 // drops after the last one.
+// changedLine reads "entity NAME: field old → new; field old → new".
+func changedLine(kind, name string, changes []graph.Change) []span {
+	var fields []span
+	for _, ch := range changes {
+		fields = append(fields, fieldSpans(ch)...)
+	}
+	fields[len(fields)-1] = sp(spanPlain, "") // the last "; "
+	return append([]span{sp(spanPlain, kind), sp(spanName, name), sp(spanPlain, ": ")}, fields...)
+}
+
 func fieldSpans(ch graph.Change) []span {
 	return []span{sp(spanPlain, ch.Field+" "), sp(spanOld, valueText(ch.Old)), sp(spanPlain, " → "), sp(spanNew, valueText(ch.New)), sp(spanPlain, "; ")}
 }

@@ -199,8 +199,7 @@ func writeEntities(w io.Writer, format string, g *graph.Graph, es []*graph.Entit
 	if format == "json" {
 		out := make([]graph.Entity, len(es))
 		for i, e := range es {
-			out[i] = *e
-			out[i].Aliases = nonNil(e.Aliases)
+			out[i] = data.EntityJSON(e)
 		}
 		return writeJSON(w, out)
 	}
@@ -240,8 +239,7 @@ func writeSources(w io.Writer, format string, g *graph.Graph, ss []*graph.Source
 	if format == "json" {
 		out := make([]graph.Source, len(ss))
 		for i, s := range ss {
-			out[i] = *s
-			out[i].DerivedFrom = nonNil(s.DerivedFrom)
+			out[i] = data.SourceJSON(s)
 		}
 		return writeJSON(w, out)
 	}

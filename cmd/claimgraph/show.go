@@ -95,17 +95,14 @@ func runShow(opts *showOptions, stdout io.Writer) error {
 	slices.SortFunc(cited, func(a, b *graph.Source) int { return g.SourceNumber(a.ID) - g.SourceNumber(b.ID) })
 
 	if opts.format == "json" {
-		out := showJSON{Entity: *e, Claims: []shownClaim{}, Sources: []shownSource{}}
-		out.Entity.Aliases = nonNil(e.Aliases)
+		out := showJSON{Entity: data.EntityJSON(e), Claims: []shownClaim{}, Sources: []shownSource{}}
 		for _, gr := range groups {
 			for _, c := range gr.claims {
 				out.Claims = append(out.Claims, shownClaim{data.NewClaimJSON(c), role(c, e.ID)})
 			}
 		}
 		for _, s := range cited {
-			s2 := *s
-			s2.DerivedFrom = nonNil(s.DerivedFrom)
-			out.Sources = append(out.Sources, shownSource{g.SourceNumber(s.ID), s2})
+			out.Sources = append(out.Sources, shownSource{g.SourceNumber(s.ID), data.SourceJSON(s)})
 		}
 		return writeJSON(stdout, out)
 	}
