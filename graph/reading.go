@@ -1,0 +1,188 @@
+package graph
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A Reading is a claim read aloud the one way every output reads it: its
+// status, the mark a briefing must not miss, who asserts or confirms it, who
+// denies and who disputes it. Figures, tooltips, text, markdown, JSON, diff,
+// paths and the explorer all build their sentences from a Reading, so that no
+// two outputs can disagree on who claims what.
+//
+// The parts come in a fixed order, and each output keeps it: the mark, the
+// status word, the supporters ("asserted by …", "confirmed by …", or, when no
+// stance backs the claim, "reported by" its sources' publishers), the
+// opponents ("denied by …", "disputed by …", apart), then the relation. The
+// phrases are passive on purpose: "asserted by unnamed U.S. officials" reads
+// right whatever the number of the party's name, where "X asserts" would not.
+type Reading struct {
+	Claim  *Claim
+	Status Status
+
+	// Contested keeps the README's definition: at least one party asserts or
+	// confirms the claim and at least one denies or disputes it.
+	Contested bool
+	// Denied is the case Contested leaves out: someone denies or disputes the
+	// claim and no stance backs it. Such a claim must not read as settled.
+	Denied bool
+
+	AssertedBy  []Party
+	ConfirmedBy []Party
+	DeniedBy    []Party
+	DisputedBy  []Party
+	// ReportedBy names, when no stance asserts or confirms the claim, the
+	// publishers (or, lacking one, the titles) of the sources it rests on, so
+	// that the reader still learns whose word it is.
+	ReportedBy []string
+}
+
+// Party is an entity as a reading names it.
+type Party struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Marks that open a claim's reading. They are words, not colours, so that
+// they survive greyscale printing and screen readers.
+const (
+	ContestedMark = "‼ CONTESTED"
+	DeniedMark    = "DENIED"
+)
+
+// Read returns the reading of c. Parties keep stance order (the order the
+// dataset gives, which the loader keeps stable); a party with two stances of
+// one kind is named once. Names come from EntityName, so a reading made from
+// a filtered graph still names parties the filter left out.
+func (g *Graph) Read(c *Claim) Reading {
+	r := Reading{Claim: c, Status: c.Status, Contested: c.Contested()}
+	for _, st := range c.Stances {
+		var list *[]Party
+		switch st.Position {
+		case Asserts:
+			list = &r.AssertedBy
+		case Confirms:
+			list = &r.ConfirmedBy
+		case Denies:
+			list = &r.DeniedBy
+		case Disputes:
+			list = &r.DisputedBy
+		default:
+			continue
+		}
+		if !slices.ContainsFunc(*list, func(p Party) bool { return p.ID == st.By }) {
+			*list = append(*list, Party{ID: st.By, Name: g.EntityName(st.By)})
+		}
+	}
+	backed := len(r.AssertedBy)+len(r.ConfirmedBy) > 0
+	opposed := len(r.DeniedBy)+len(r.DisputedBy) > 0
+	r.Denied = opposed && !backed
+	if !backed {
+		for _, ref := range c.Sources {
+			name := ref.Source
+			if s := g.Source(ref.Source); s != nil {
+				name = cmp.Or(s.Publisher, s.Title, s.ID)
+			}
+			if !slices.Contains(r.ReportedBy, name) {
+				r.ReportedBy = append(r.ReportedBy, name)
+			}
+		}
+	}
+	return r
+}
+
+// Mark is ContestedMark, DeniedMark or "".
+func (r Reading) Mark() string {
+	switch {
+	case r.Contested:
+		return ContestedMark
+	case r.Denied:
+		return DeniedMark
+	}
+	return ""
+}
+
+// Supporters returns the ids of the parties that assert or confirm the claim.
+func (r Reading) Supporters() []string { return partyIDs(r.AssertedBy, r.ConfirmedBy) }
+
+// Opponents returns the ids of the parties that deny or dispute the claim.
+func (r Reading) Opponents() []string { return partyIDs(r.DeniedBy, r.DisputedBy) }
+
+func partyIDs(lists ...[]Party) []string {
+	out := []string{}
+	for _, l := range lists {
+		for _, p := range l {
+			if !slices.Contains(out, p.ID) {
+				out = append(out, p.ID)
+			}
+		}
+	}
+	return out
+}
+
+// Phrase is one "verb by parties" part of a reading.
+type Phrase struct {
+	Verb  string   // "asserted by", "confirmed by", "reported by", "denied by", "disputed by"
+	Names []string // every party, in order
+}
+
+// Text writes the phrase with every name: "denied by Alibaba Group, X".
+func (p Phrase) Text() string { return p.Verb + " " + strings.Join(p.Names, ", ") }
+
+// Short writes the phrase for a figure label, where a long list would bury
+// the relation: from max names on, "X and 3 others". A max below 2 means no
+// shortening.
+func (p Phrase) Short(max int) string {
+	if max < 2 || len(p.Names) < max {
+		return p.Text()
+	}
+	return fmt.Sprintf("%s %s and %d others", p.Verb, p.Names[0], len(p.Names)-1)
+}
+
+// Phrases returns the supporter and opponent phrases in reading order,
+// leaving out the empty ones.
+func (r Reading) Phrases() []Phrase {
+	var out []Phrase
+	add := func(verb string, names []string) {
+		if len(names) > 0 {
+			out = append(out, Phrase{verb, names})
+		}
+	}
+	add("asserted by", names(r.AssertedBy))
+	add("confirmed by", names(r.ConfirmedBy))
+	add("reported by", r.ReportedBy)
+	add("denied by", names(r.DeniedBy))
+	add("disputed by", names(r.DisputedBy))
+	return out
+}
+
+func names(ps []Party) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+// Parts returns the reading's parts before the relation: the mark (when
+// there is one), the status word, then each phrase in full.
+func (r Reading) Parts() []string {
+	var out []string
+	if m := r.Mark(); m != "" {
+		out = append(out, m)
+	}
+	out = append(out, string(r.Status))
+	for _, p := range r.Phrases() {
+		out = append(out, p.Text())
+	}
+	return out
+}
+
+// String is the reading on one line, parts apart by " · " and without the
+// relation, for text and JSON:
+//
+//	‼ CONTESTED · alleged · asserted by Department of Defense memo · denied by Alibaba Group
+func (r Reading) String() string { return strings.Join(r.Parts(), " · ") }
