@@ -39,6 +39,10 @@ type Graph struct {
 
 	g dgraph.Graph[string, string]
 
+	// prov is the source-provenance graph, built on first use (see
+	// provenance.go).
+	prov provenanceOnce
+
 	// parent is the graph this one was filtered from, if any (see Filter).
 	parent *Graph
 }

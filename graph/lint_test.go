@@ -166,16 +166,27 @@ func TestSourceOriginsCycleTerminates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := sourceOrigins(g)
 	want := map[string][]string{
 		"tail": nil, "a": nil, "b": nil,
 		"root": {"root"}, "mixed": {"root"}, "dangling": {"dangling"},
 	}
 	for id, w := range want {
-		if !slices.Equal(got[id], w) {
-			t.Errorf("origins(%s) = %v, want %v", id, got[id], w)
+		if got := originIDs(g, id); !slices.Equal(got, w) {
+			t.Errorf("origins(%s) = %v, want %v", id, got, w)
 		}
 	}
+}
+
+// originIDs returns the origins the provenance graph keeps for source id
+// (at most two), sorted.
+func originIDs(g *Graph, id string) []string {
+	o := g.provenance().originsOf(g.sourceIndex(id))
+	var ids []string
+	for _, i := range o.id[:o.n] {
+		ids = append(ids, g.sources[i].ID)
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // TestRulesDocumented keeps the rule table honest: every rule has a unique
@@ -222,11 +233,13 @@ func BenchmarkLint(b *testing.B) {
 	}
 }
 
-// TestSourceOriginsMatchesReference checks the condensation-based
-// sourceOrigins against the obvious definition, on random derived_from
-// graphs with cycles, self-loops, diamonds and dangling references: the
-// origins of s are the sources reachable from s (s included) that derive
-// from no known source.
+// TestSourceOriginsMatchesReference checks the condensation-based origins
+// against the obvious definition, on random derived_from graphs with cycles,
+// self-loops, diamonds and dangling references: the origins of s are the
+// sources reachable from s (s included) that derive from no known source.
+// The provenance graph keeps at most two of them (all the rules ask is
+// none, one or more): those must be origins, and as many as there are up
+// to two.
 func TestSourceOriginsMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := range 300 {
@@ -247,7 +260,6 @@ func TestSourceOriginsMatchesReference(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := sourceOrigins(g)
 		for _, s := range g.Sources() {
 			var want []string
 			seen := map[string]bool{s.ID: true}
@@ -255,7 +267,7 @@ func TestSourceOriginsMatchesReference(t *testing.T) {
 			for len(queue) > 0 {
 				cur := queue[0]
 				queue = queue[1:]
-				if !hasKnownParent(g, cur) {
+				if !slices.ContainsFunc(g.Source(cur).DerivedFrom, func(d string) bool { return g.Source(d) != nil }) {
 					want = append(want, cur)
 				}
 				for _, d := range g.Source(cur).DerivedFrom {
@@ -266,8 +278,16 @@ func TestSourceOriginsMatchesReference(t *testing.T) {
 				}
 			}
 			slices.Sort(want)
-			if !slices.Equal(got[s.ID], want) {
-				t.Fatalf("round %d: origins(%s) = %v, want %v; sources %+v", round, s.ID, got[s.ID], want, ds.Sources)
+			got := originIDs(g, s.ID)
+			ok := len(got) == min(len(want), 2)
+			for _, id := range got {
+				ok = ok && slices.Contains(want, id)
+			}
+			if n := g.provenance().originsOf(g.sourceIndex(s.ID)).n; int(n) != min(len(want), 2) {
+				ok = false
+			}
+			if !ok {
+				t.Fatalf("round %d: origins(%s) = %v, want %v (at most two of them); sources %+v", round, s.ID, got, want, ds.Sources)
 			}
 		}
 	}
