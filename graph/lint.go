@@ -52,32 +52,22 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s %q: %s [%s]", f.Kind, f.Subject, f.Message, f.Rule)
 }
 
-// A Rule is one analytic check. Check returns its findings in any order;
-// Lint sorts them and fills in Rule, and Severity where Check left it empty
-// (a rule may grade a finding below its usual severity).
+// A Rule is one analytic check: its name, usual severity (a rule may grade
+// a finding below it) and one line of documentation. Lint and LintCapped run
+// exactly the rules in Rules; the check itself is unexported, because it
+// writes to the engine's sink (which formats a finding's message only if it
+// is kept: check shows ten findings of a rule that may have a million, and
+// formatting and sorting the rest cost more than loading the data).
 type Rule struct {
 	Name     string
 	Severity Severity
 	Doc      string // one line, for --help and the README
-	Check    func(*Graph) []Finding
 
-	// run is the rule itself, writing to a sink, which formats a
-	// finding's message only if it is kept: check shows ten findings of
-	// a rule that may have a million, and formatting and sorting the
-	// rest cost more than loading the data.
 	run func(*Graph, *sink)
 }
 
 func rule(name string, sev Severity, doc string, run func(*Graph, *sink)) Rule {
-	return Rule{Name: name, Severity: sev, Doc: doc, run: run, Check: func(g *Graph) []Finding {
-		s := &sink{def: sev}
-		run(g, s)
-		var fs []Finding
-		for _, grp := range s.groups {
-			fs = append(fs, grp.kept...)
-		}
-		return fs
-	}}
+	return Rule{Name: name, Severity: sev, Doc: doc, run: run}
 }
 
 // Rules lists every lint rule in the order check reports them.
@@ -98,6 +88,8 @@ var Rules = []Rule{
 		"claims whose status contradicts their stances: established yet opposed, retracted yet confirmed, alleged by no one", lintStatusStance),
 	rule("unmentioned-entity", SevWarning,
 		"entities no claim mentions as from, to or stance holder", lintUnmentioned),
+	rule("confusable-ids", SevWarning,
+		"entity or source ids that look like another one but use other characters (Cyrillic а for Latin a)", lintConfusableIDs),
 }
 
 // Lint runs every rule on g and returns the findings sorted by severity
@@ -163,21 +155,6 @@ func sortGroup(fs []Finding) {
 	if !slices.IsSortedFunc(fs, cmpFinding) {
 		slices.SortStableFunc(fs, cmpFinding)
 	}
-}
-
-// SortFindings puts fs in Lint's order.
-func SortFindings(fs []Finding) {
-	ruleIdx := make(map[string]int, len(Rules))
-	for i, r := range Rules {
-		ruleIdx[r.Name] = i
-	}
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			cmp.Compare(a.Severity.rank(), b.Severity.rank()),
-			cmp.Compare(ruleIdx[a.Rule], ruleIdx[b.Rule]),
-			cmp.Compare(a.Subject, b.Subject),
-			cmp.Compare(a.Message, b.Message))
-	})
 }
 
 // sink collects one rule's findings, per severity. With a cap it formats and

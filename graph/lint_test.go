@@ -120,6 +120,26 @@ func TestLint(t *testing.T) {
 			ds.Claims[0].Stances = append(ds.Claims[0].Stances, Stance{By: "pundit", Position: Silent})
 		}, nil},
 
+		{"confusable-ids fires on a Cyrillic look-alike", func(ds *Dataset) {
+			// "\u0430" is CYRILLIC SMALL LETTER A.
+			ds.Entities = append(ds.Entities, Entity{ID: "\u0430", Name: "A", Type: Company},
+				Entity{ID: "alibaba", Name: "Alibaba", Type: Company}, Entity{ID: "\u0430libab\u0430", Name: "Alibaba", Type: Company})
+			ds.Sources = append(ds.Sources, Source{ID: "\u0455\u0031"}) // DZE for s
+			ds.Claims[0].Stances = append(ds.Claims[0].Stances, Stance{By: "\u0430", Position: Silent},
+				Stance{By: "alibaba", Position: Silent}, Stance{By: "\u0430libab\u0430", Position: Silent})
+			ds.Claims[0].Sources = append(ds.Claims[0].Sources, SourceRef{Source: "\u0455\u0031", Quote: "q"})
+		}, []string{
+			`warning: entity "а": looks like entity "a" but is spelled differently: U+0430 at byte 0 [confusable-ids]`,
+			`warning: entity "аlibabа": looks like entity "alibaba" but is spelled differently: U+0430 at byte 0, U+0430 at byte 7 [confusable-ids]`,
+			`warning: source "ѕ1": looks like source "s1" but is spelled differently: U+0455 at byte 0 [confusable-ids]`,
+		}},
+		{"confusable-ids leaves ASCII look-alikes alone", func(ds *Dataset) {
+			ds.Entities = append(ds.Entities, Entity{ID: "rn", Name: "RN", Type: Company}, Entity{ID: "m", Name: "M", Type: Company},
+				Entity{ID: "caf\u00e9", Name: "Café", Type: Company})
+			ds.Claims[0].Stances = append(ds.Claims[0].Stances, Stance{By: "rn", Position: Silent}, Stance{By: "m", Position: Silent},
+				Stance{By: "caf\u00e9", Position: Silent})
+		}, nil},
+
 		{"findings sort errors first, then rule order", func(ds *Dataset) {
 			ds.Entities = append(ds.Entities, Entity{ID: "lonely", Name: "L", Type: OtherType})
 			ds.Claims[0].Sources = nil
@@ -190,14 +210,38 @@ func originIDs(g *Graph, id string) []string {
 }
 
 // TestRulesDocumented keeps the rule table honest: every rule has a unique
-// name, a severity and a doc line.
+// name, a severity, a doc line and a check, and the engine runs exactly the
+// rules of the table: on a dataset that breaks every rule once, each rule
+// reports under its own name, and no finding comes from a rule the table
+// (and so check --help) does not list.
 func TestRulesDocumented(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range Rules {
-		if r.Name == "" || r.Doc == "" || r.Severity == "" || r.Check == nil || seen[r.Name] {
+		if r.Name == "" || r.Doc == "" || r.Severity == "" || r.run == nil || seen[r.Name] {
 			t.Errorf("rule %+v: incomplete or duplicate", r.Name)
 		}
 		seen[r.Name] = true
+	}
+	ds := lintBase()
+	ds.Sources = append(ds.Sources, Source{ID: "loop", DerivedFrom: []string{"loop"}}, Source{ID: "s3", DerivedFrom: []string{"s1"}})
+	ds.Entities = append(ds.Entities, Entity{ID: "lonely", Name: "L", Type: OtherType}, Entity{ID: "\u0430", Name: "A", Type: Company})
+	ds.Claims = append(ds.Claims,
+		Claim{ID: "bare", From: "a", To: "b", Relation: "r", Status: Established,
+			Stances: []Stance{{By: "a", Position: Asserts}, {By: "b", Position: Denies}, {By: "\u0430", Position: Silent}}},
+		Claim{ID: "one", From: "a", To: "b", Relation: "r", Status: Reported, Sources: []SourceRef{{Source: "s1"}}},
+		Claim{ID: "echo", From: "a", To: "b", Relation: "r", Status: Reported,
+			Sources: []SourceRef{{Source: "s1", Quote: "q"}, {Source: "s3", Quote: "q"}}})
+	ran := map[string]bool{}
+	for _, grp := range LintCapped(mustNew(t, ds), 1) {
+		if !seen[grp.Rule] {
+			t.Errorf("the engine ran rule %q, which Rules does not list", grp.Rule)
+		}
+		ran[grp.Rule] = true
+	}
+	for _, r := range Rules {
+		if !ran[r.Name] {
+			t.Errorf("rule %q is listed but reported nothing on a dataset that breaks it", r.Name)
+		}
 	}
 }
 

@@ -109,6 +109,7 @@ type PathStats struct {
 	Pushed   int // search items put on it
 	Reached  int // entities the reverse search from the target reached
 	Pruned   int // partial paths dropped because the target is out of their reach
+	Scanned  int // claims the dead-end tests read (see paths_reach.go)
 	Limit    int // the limit applied: PathOptions.Limit, or MaxLimit if that was higher
 }
 

@@ -160,6 +160,8 @@ func BenchmarkPaths(b *testing.B) {
 				b.ReportMetric(float64(n), "paths")
 				b.ReportMetric(float64(st.Expanded), "expanded")
 				b.ReportMetric(float64(st.Pushed), "pushed")
+				b.ReportMetric(float64(st.Scanned), "scanned")
+				b.ReportMetric(float64(st.Pruned), "pruned")
 			})
 		}
 	}

@@ -61,6 +61,7 @@ func (s *search) alive(it *item) bool {
 		found, done = s.reachable(it, &left)
 	}
 	s.reach.budget -= spend - left
+	s.stats.Scanned += spend - left
 	return found || !done
 }
 
