@@ -246,7 +246,7 @@ func (f *figure) writeDOT(w io.Writer) error {
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 
 	// Not "strict": every claim is its own edge, parallel claims included.
-	p("digraph %s {\n", quoteID(figureID))
+	p("digraph %s {\n", quoteID("claimgraph"))
 	p("\tgraph [%s];\n", attrs(f.graphAttrs()))
 	p("\tnode [%s];\n", attrs([][2]string{
 		{"fontname", "Helvetica"}, {"fontsize", "11"}, {"fontcolor", quote(textColour)},
