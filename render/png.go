@@ -104,7 +104,7 @@ func writePNG(w io.Writer, js []byte, dpi float64) error {
 	// more than MaxPNGPixels; a drawing too big even then is refused.
 	scale := dpi / 72
 	if area := (maxX - minX) * (maxY - minY) * scale * scale; area > MaxPNGPixels {
-		scale = max(1, scale*math.Sqrt(MaxPNGPixels/area))
+		scale = max(1, scale*math.Sqrt(MaxPNGPixels/area)*0.999)
 	}
 	wpx, hpx := int(math.Ceil((maxX-minX)*scale)), int(math.Ceil((maxY-minY)*scale))
 	if wpx <= 0 || hpx <= 0 || wpx > 20000 || hpx > 20000 || wpx*hpx > MaxPNGPixels {
