@@ -164,7 +164,7 @@ func newFigure(g *graph.Graph, opts Options) (*figure, error) {
 		opts:     opts,
 		g:        g,
 		title:    opts.Title,
-		labels:   cmp.Or(opts.Labels, DefaultLabels(len(g.Claims()))),
+		labels:   cmp.Or(opts.Labels, DefaultLabels(len(g.Claims()), opts)),
 		numbers:  make(map[string]int, len(g.Claims())),
 		readings: make(map[string]graph.Reading, len(g.Claims())),
 		tooltips: make(map[string]string),
@@ -386,7 +386,7 @@ func (f *figure) graphAttrs() [][2]string {
 		{"labelloc", "t"}, {"labeljust", "l"},
 		{"pad", quote("0.3")},
 		{"bgcolor", quote("white")},
-		{"splines", "true"},
+		{"splines", f.splines()},
 		{"outputorder", "edgesfirst"},
 	}
 	switch f.opts.Layout {
@@ -405,6 +405,16 @@ func (f *figure) graphAttrs() [][2]string {
 		}...)
 	}
 	return a
+}
+
+// splines is how arrows are routed. Full labels come out apart with
+// curved splines; the small numbers of the numbers mode, measured with the
+// label-layout checker on 40–60-claim hubs, collide less with polylines.
+func (f *figure) splines() string {
+	if f.labels == LabelsNumbers {
+		return "polyline"
+	}
+	return "true"
 }
 
 func (f *figure) titleLabel() string {

@@ -259,7 +259,7 @@ func TestLabelModes(t *testing.T) {
 		}
 	})
 	t.Run("default by size", func(t *testing.T) {
-		if DefaultLabels(16) != LabelsFull || DefaultLabels(FullLabelsUpTo+1) != LabelsNumbers {
+		if DefaultLabels(16, Options{}) != LabelsFull || DefaultLabels(FullLabelsUpTo+1, Options{}) != LabelsNumbers || DefaultLabels(16, Options{Layout: "neato"}) != LabelsNumbers {
 			t.Error("default label modes changed: update README")
 		}
 	})

@@ -27,16 +27,20 @@ const (
 var LabelModes = []string{LabelsFull, LabelsShort, LabelsNumbers}
 
 // FullLabelsUpTo is the largest number of claims whose figure gets full
-// labels by default; larger figures get numbers. Measured with the
-// label-layout checker (TestLabelLayout): full labels on the embedded
-// 16-claim briefing stay apart in every layout, while on 40–60 claims
-// around one hub even short labels crowd the hub and cross other arrows.
+// labels by default, when dot lays it out left to right without clusters;
+// every other figure gets numbers. Measured with the label-layout checker
+// (TestLabelLayout): full labels on the embedded 16-claim briefing come out
+// apart in that layout only (dot places each label as a node of its own
+// there; neato puts labels at arrow midpoints and collides 24 times, and
+// clusters or top-to-bottom ranks cross two labels), and on 40–60 claims
+// around a hub even short labels crowd the hub (39–172 problems).
 const FullLabelsUpTo = 20
 
-// DefaultLabels returns the label mode a figure of n claims gets when
-// Options.Labels is empty.
-func DefaultLabels(n int) string {
-	if n <= FullLabelsUpTo {
+// DefaultLabels returns the label mode a figure of n claims drawn with opts
+// gets when opts.Labels is empty.
+func DefaultLabels(n int, opts Options) string {
+	plain := (opts.Layout == "" || opts.Layout == "dot") && (opts.RankDir == "" || strings.EqualFold(opts.RankDir, "LR")) && opts.Cluster == ""
+	if n <= FullLabelsUpTo && plain {
 		return LabelsFull
 	}
 	return LabelsNumbers
