@@ -146,18 +146,22 @@ func (f *figure) claimLabel(c *graph.Claim, r graph.Reading) []string {
 		for _, p := range phrases(r, 2, shortName, shortName) {
 			lines = append(lines, wrap(p, f.edgeWrap())...)
 		}
-		return append(lines, wrap("→ "+cut(c.Relation, shortRelation)+refsSuffix(f.refMarks(c)), f.edgeWrap())...)
+		return append(lines, f.relationLines(c, shortRelation)...)
 	}
 	lines := wrap(head(r, c, false), f.edgeWrap())
 	for _, p := range phrases(r, 4, maxPartyName, maxReportedBy) {
 		lines = append(lines, wrap(p, f.edgeWrap())...)
 	}
-	return append(lines, wrap("→ "+cut(c.Relation, maxRelationLabel)+refsSuffix(f.refMarks(c)), f.edgeWrap())...)
+	return append(lines, f.relationLines(c, maxRelationLabel)...)
 }
 
-func refsSuffix(refs string) string {
-	if refs == "" {
-		return ""
+// relationLines is the relation, cut to max runes and wrapped, behind an
+// arrow that sets it apart from the party lists, with the source marks on
+// its last line (a mark alone on a line would read as a part of its own).
+func (f *figure) relationLines(c *graph.Claim, max int) []string {
+	lines := wrap("→ "+cut(c.Relation, max), f.edgeWrap())
+	if refs := f.refMarks(c); refs != "" {
+		lines[len(lines)-1] += " " + refs
 	}
-	return " " + refs
+	return lines
 }
