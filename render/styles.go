@@ -70,10 +70,6 @@ var stanceStyle = edgeStyle{
 // asserted by no one: its line keeps its status style, its label the mark.
 const deniedMeaning = "DENIED: denied or disputed, and no party on record asserts it"
 
-// contestedMark starts a contested edge's label. U+203C is in the Go fonts
-// the PNG renderer uses; U+26A0 (⚠) is not.
-const contestedMark = graph.ContestedMark
-
 // colourOf is the Graphviz colour of st: a colour list draws two parallel
 // lines with a gap between them.
 func (st edgeStyle) colourOf(c string) string {
