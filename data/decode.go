@@ -59,7 +59,7 @@ type decoder struct {
 	l     *loader
 	r     reader
 	depth int
-	seen  [4][12]pos // first place of each known field, per open object level
+	seen  [4][24]pos // first place of each known field, per open object level
 	// tail is set in the decoder that reads the second half of a claims
 	// list on another goroutine (see tail.go): it must not change the
 	// loader, so it records what the loader would do instead.
@@ -71,6 +71,8 @@ type decoder struct {
 	refBuf    []graph.SourceRef
 	stances   slab[graph.Stance]
 	refs      slab[graph.SourceRef]
+	histBuf   []graph.HistoryEntry
+	hists     slab[graph.HistoryEntry]
 }
 
 // slab hands out small slices cut from large allocations: a million claims
@@ -152,8 +154,8 @@ var (
 	topFields      = []string{"title", "sources", "entities", "claims"}
 	entityFields   = []string{"id", "name", "type", "aliases", "country", "note"}
 	sourceFields   = []string{"id", "title", "publisher", "published", "url", "reliability", "derived_from"}
-	claimFields    = []string{"id", "from", "to", "relation", "detail", "status", "contested", "stances", "sources", "reported"}
-	stanceFields   = []string{"by", "position", "quote", "source"}
+	claimFields    = []string{"id", "from", "to", "relation", "detail", "status", "contested", "stances", "sources", "reported", "history", "when", "first_reported", "last_reported"}
+	stanceFields   = []string{"by", "position", "quote", "source", "date"}
 	sourceRefField = []string{"source", "quote"}
 )
 
@@ -368,6 +370,7 @@ func (d *decoder) source() {
 	}
 	s.ID = d.l.defineID(s.ID, id.at, kindSource)
 	d.l.ds.Sources = append(d.l.ds.Sources, s)
+	d.l.notePublished(s.ID, s.Published)
 	d.l.sourceAt = append(d.l.sourceAt, sourcePlaces{id: id.at, derived: derivedAt})
 }
 
@@ -375,6 +378,7 @@ func (d *decoder) claim() {
 	at := d.r.at()
 	var c graph.Claim
 	var id, from, to, relation, status, reported field
+	var span reportedSpan
 	var contested struct {
 		v  bool
 		at pos
@@ -417,6 +421,16 @@ func (d *decoder) claim() {
 			c.Sources = d.refs.keep(d.refBuf)
 		case "reported":
 			reported = d.field("claim reported")
+		case "history":
+			d.histBuf = d.histBuf[:0]
+			d.list("claim history", func() { d.history(&d.histBuf) })
+			c.History = d.hists.keep(d.histBuf)
+		case "when":
+			c.When = d.when()
+		case "first_reported":
+			span.first = d.field("claim first_reported")
+		case "last_reported":
+			span.last = d.field("claim last_reported")
 		}
 	})
 	if !ok {
@@ -436,6 +450,8 @@ func (d *decoder) claim() {
 		checkEnum(d, status, "claim status", graph.Statuses)
 	}
 	d.checkDate(reported, "claim reported")
+	d.checkHistory(&c, status, at)
+	d.checkSpan(&c, span)
 	if contested.ok && contested.v != c.Contested() {
 		d.add(contested.at, "claim contested is %t, but its stances say %t (contested is derived: true when one party asserts or confirms and another denies or disputes)",
 			contested.v, c.Contested())
@@ -513,7 +529,7 @@ func (e *claimEstimate) next(r *jsonReader) int {
 func (d *decoder) stance(out *[]graph.Stance) {
 	at := d.r.at()
 	var st graph.Stance
-	var by, position, source field
+	var by, position, source, date field
 	ok := d.object("stance", stanceFields, func(key string) {
 		switch key {
 		case "by":
@@ -524,12 +540,15 @@ func (d *decoder) stance(out *[]graph.Stance) {
 			st.Quote = d.str("stance quote")
 		case "source":
 			source = d.field("stance source")
+		case "date":
+			date = d.field("stance date")
 		}
 	})
 	if !ok {
 		return
 	}
-	st.By, st.Position, st.Source = by.s, graph.Position(position.s), source.s
+	st.By, st.Position, st.Source, st.Date = by.s, graph.Position(position.s), source.s, date.s
+	d.checkDate(date, "stance date")
 	if d.required(by, at, "stance by") {
 		d.refer(by.s, by.at, kindEntity, "stance by")
 	}

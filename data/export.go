@@ -23,6 +23,15 @@ type ClaimJSON struct {
 	Stances   []graph.Stance    `json:"stances"`
 	Sources   []graph.SourceRef `json:"sources"`
 	Reported  string            `json:"reported"`
+
+	// The claim in time, written only when set so that a dataset without
+	// dates exports byte for byte as before. first_reported and
+	// last_reported are derived (graph.ReportedSpan): like contested, the
+	// loader accepts them back only when they agree.
+	History       []graph.HistoryEntry `json:"history,omitempty"`
+	When          *graph.When          `json:"when,omitempty"`
+	FirstReported string               `json:"first_reported,omitempty"`
+	LastReported  string               `json:"last_reported,omitempty"`
 }
 
 type exportDataset struct {
@@ -49,7 +58,7 @@ func WriteJSON(w io.Writer, g *graph.Graph) error {
 		out.Sources = append(out.Sources, SourceJSON(s))
 	}
 	for _, c := range g.Claims() {
-		out.Claims = append(out.Claims, NewClaimJSON(c))
+		out.Claims = append(out.Claims, ClaimJSONIn(g, c))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -70,7 +79,16 @@ func NewClaimJSON(c *graph.Claim) ClaimJSON {
 		ID: c.ID, From: c.From, To: c.To, Relation: c.Relation, Detail: c.Detail,
 		Status: c.Status, Contested: c.Contested(),
 		Stances: nonNil(c.Stances), Sources: nonNil(c.Sources), Reported: c.Reported,
+		History: c.History, When: c.When,
 	}
+}
+
+// ClaimJSONIn returns c in the canonical JSON shape with the fields derived
+// from g's sources (first_reported, last_reported) filled in.
+func ClaimJSONIn(g *graph.Graph, c *graph.Claim) ClaimJSON {
+	j := NewClaimJSON(c)
+	j.FirstReported, j.LastReported = g.ReportedSpan(c)
+	return j
 }
 
 // EntityJSON returns a copy of e in the canonical JSON shape (aliases as []

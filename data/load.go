@@ -136,6 +136,10 @@ type loader struct {
 	nClaims    int
 	errs       problems
 
+	// For the derived first_reported and last_reported (decode_time.go).
+	publishedOf map[string]string
+	spanLater   []spanCheck
+
 	budget, maxBytes int64
 	overCap          bool
 }
@@ -529,6 +533,7 @@ func (l *loader) finish() (*graph.Dataset, error) {
 		l.errs.add(r.at, "%s", msg)
 	}
 	l.checkCycles()
+	l.checkSpansLater()
 	if err := l.errs.resolve(l.files); err != nil {
 		return nil, err
 	}

@@ -97,6 +97,7 @@ type Stance struct {
 	By       string   `json:"by"`
 	Position Position `json:"position"`
 	Quote    string   `json:"quote"`
+	Date     string   `json:"date,omitempty"` // when the position was taken (see StanceDate)
 	Source   string   `json:"source"`
 }
 
@@ -117,6 +118,11 @@ type Claim struct {
 	Stances  []Stance    `json:"stances"`
 	Sources  []SourceRef `json:"sources"`
 	Reported string      `json:"reported"` // date, as Source.Published
+
+	// The claim in time (see time.go): how its status changed, and when
+	// the alleged thing happened (nil when the dataset does not say).
+	History []HistoryEntry `json:"history,omitempty"`
+	When    *When          `json:"when,omitempty"`
 }
 
 // Contested reports whether at least one party asserts or confirms the claim

@@ -112,6 +112,9 @@ type jsonSink struct {
 	w   *bufio.Writer
 	buf []byte
 	n   int // items in the current list
+	// published holds the sources' dates (written before the claims),
+	// for each claim's derived first_reported and last_reported.
+	published map[string]string
 }
 
 func (j *jsonSink) begin(title string) {
@@ -210,6 +213,10 @@ func (j *jsonSink) source(s *graph.Source) {
 	j.field(in3, "title", s.Title, false)
 	j.field(in3, "publisher", s.Publisher, false)
 	j.field(in3, "published", s.Published, false)
+	if j.published == nil {
+		j.published = make(map[string]string)
+	}
+	j.published[s.ID] = s.Published
 	j.field(in3, "url", s.URL, false)
 	j.field(in3, "reliability", s.Reliability, false)
 	j.list(in3, "derived_from", s.DerivedFrom)
@@ -263,6 +270,12 @@ func (j *jsonSink) claim(c *graph.Claim) {
 	}
 	j.buf = append(j.buf, ']')
 	j.field(in3, "reported", c.Reported, false)
+	// Synthetic claims have no history, event time or stance dates.
+	first, last := graph.ReportedSpan(c, func(id string) string { return j.published[id] })
+	if first != "" {
+		j.field(in3, "first_reported", first, false)
+		j.field(in3, "last_reported", last, false)
+	}
 	j.buf = append(j.buf, "\n    }"...)
 	j.w.Write(j.buf)
 }

@@ -1,0 +1,200 @@
+package graph
+
+// Undated says what AsOf does with items that carry no date: a source
+// without published, a stance without date whose source has none either,
+// a claim that cites no source.
+type Undated int
+
+const (
+	// KeepUndated keeps them, and counts them, so that the caller can say
+	// how many there are: dropping them silently would hide claims whose
+	// dates the dataset simply does not give.
+	KeepUndated Undated = iota
+	// ExcludeUndated drops them.
+	ExcludeUndated
+)
+
+// AsOfStats counts what AsOf found.
+type AsOfStats struct {
+	// Undated is how many undated sources, stances and claims were met in
+	// what was kept (kept with KeepUndated, dropped with ExcludeUndated).
+	Undated int
+}
+
+// AsOf returns the dataset as it was known on date (YYYY, YYYY-MM or
+// YYYY-MM-DD; a partial date counts as its first day):
+//
+//   - every entity stays;
+//   - a source stays when it was published on or before date;
+//   - a claim stays when at least one of the sources it cites stays, or
+//     when it cites none (an inference, counted as undated); its
+//     references to sources that did not stay are dropped;
+//   - a stance stays when it was taken on or before date (StanceDate: its
+//     own date, else its source's published date);
+//   - history entries after date drop, and the claim's status is that of
+//     the last entry left, else of the first entry (the claim was not yet
+//     known to have changed), else its status;
+//   - contested, first_reported and last_reported follow, as they are
+//     derived from what is left.
+//
+// A reference to a source that did not stay (a stance's, a history
+// entry's, a derived_from entry) is dropped with it, so that the result is
+// a valid dataset: export writes it and the loader reads it back.
+//
+// ds is not changed; the result shares the entities and the unchanged
+// parts of claims with it, so neither may be changed while both are used
+// (graph.New takes ownership of its lists but does not change them beyond
+// setting missing claim ids, which the loader already sets).
+func AsOf(ds *Dataset, date string, undated Undated) (*Dataset, AsOfStats) {
+	var st AsOfStats
+	limit := DateKey(date)
+	out := &Dataset{Title: ds.Title, Entities: ds.Entities}
+	published := make(map[string]string, len(ds.Sources))
+	kept := make(map[string]bool, len(ds.Sources))
+	for _, s := range ds.Sources {
+		published[s.ID] = s.Published
+		switch {
+		case s.Published == "":
+			st.Undated++
+			if undated == ExcludeUndated {
+				continue
+			}
+		case DateKey(s.Published) > limit:
+			continue
+		}
+		kept[s.ID] = true
+		out.Sources = append(out.Sources, s)
+	}
+	for i := range out.Sources {
+		s := &out.Sources[i]
+		if !allKept(s.DerivedFrom, kept) {
+			var from []string
+			for _, id := range s.DerivedFrom {
+				if kept[id] {
+					from = append(from, id)
+				}
+			}
+			s.DerivedFrom = from
+		}
+	}
+	pub := func(id string) string { return published[id] }
+	out.Claims = make([]Claim, 0, len(ds.Claims))
+	for i := range ds.Claims {
+		c := ds.Claims[i] // a copy: only its slices are shared
+		if len(c.Sources) == 0 {
+			st.Undated++
+			if undated == ExcludeUndated {
+				continue
+			}
+		} else if !anyKept(c.Sources, kept) {
+			continue
+		}
+		if !refsKept(c.Sources, kept) {
+			var refs []SourceRef
+			for _, r := range c.Sources {
+				if kept[r.Source] {
+					refs = append(refs, r)
+				}
+			}
+			c.Sources = refs
+		}
+		c.Stances = stancesAsOf(c.Stances, limit, pub, kept, undated, &st)
+		c.History, c.Status = historyAsOf(c.History, c.Status, limit, kept)
+		out.Claims = append(out.Claims, c)
+	}
+	return out, st
+}
+
+// stancesAsOf returns the stances taken on or before limit, sharing
+// stances when all of them are kept as they are.
+func stancesAsOf(stances []Stance, limit string, pub func(string) string, kept map[string]bool, undated Undated, st *AsOfStats) []Stance {
+	var out []Stance
+	changed := false
+	for i := range stances {
+		s := stances[i]
+		ok := true
+		if d := StanceDate(&s, pub); d == "" {
+			st.Undated++
+			ok = undated == KeepUndated
+		} else {
+			ok = DateKey(d) <= limit
+		}
+		if ok && s.Source != "" && !kept[s.Source] {
+			// Dated on its own before its source was published (check
+			// says so): the stance was known, the source not yet.
+			s.Source = ""
+		}
+		if !changed && (!ok || s.Source != stances[i].Source) {
+			out = append([]Stance(nil), stances[:i]...)
+			changed = true
+		}
+		if changed && ok {
+			out = append(out, s)
+		}
+	}
+	if !changed {
+		return stances
+	}
+	return out
+}
+
+// historyAsOf returns the history entries on or before limit and the
+// status they leave the claim with.
+func historyAsOf(h []HistoryEntry, status Status, limit string, kept map[string]bool) ([]HistoryEntry, Status) {
+	if len(h) == 0 {
+		return h, status
+	}
+	var out []HistoryEntry
+	for _, e := range h {
+		if DateKey(e.Date) > limit {
+			continue
+		}
+		if e.Source != "" && !kept[e.Source] {
+			e.Source = ""
+		}
+		out = append(out, e)
+	}
+	if len(out) == len(h) && sameSources(out, h) {
+		return h, status
+	}
+	if len(out) == 0 {
+		return nil, h[0].Status
+	}
+	return out, out[len(out)-1].Status
+}
+
+func sameSources(a, b []HistoryEntry) bool {
+	for i := range a {
+		if a[i].Source != b[i].Source {
+			return false
+		}
+	}
+	return true
+}
+
+func allKept(ids []string, kept map[string]bool) bool {
+	for _, id := range ids {
+		if !kept[id] {
+			return false
+		}
+	}
+	return true
+}
+
+func anyKept(refs []SourceRef, kept map[string]bool) bool {
+	for _, r := range refs {
+		if kept[r.Source] {
+			return true
+		}
+	}
+	return false
+}
+
+func refsKept(refs []SourceRef, kept map[string]bool) bool {
+	for _, r := range refs {
+		if !kept[r.Source] {
+			return false
+		}
+	}
+	return true
+}
