@@ -159,3 +159,7 @@ func (d *decoder) checkHistory(c *graph.Claim, status field, at pos) {
 		d.add(where, "claim status %q is not its history's last status %q (the status is where the history ends)", c.Status, last)
 	}
 }
+
+// CheckDate returns what is wrong with a date given on the command line
+// (say, --as-of), or "": the dataset's rules apply.
+func CheckDate(s string) string { return checkDate(s) }

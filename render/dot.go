@@ -32,6 +32,13 @@ type Options struct {
 	// StanceHolders is how parties taking positions are tied to the claims
 	// they take them on: StanceConnectors (default) or StanceBox.
 	StanceHolders string
+
+	// AsOf is the --as-of date the graph was projected to, as the user
+	// gave it; the title and the key say it, so that a figure of what was
+	// known on a date is never taken for today's.
+	AsOf string
+	// TimelineKey adds each claim's first-reported date to its label.
+	TimelineKey bool
 }
 
 // Ways of drawing the parties that take positions on claims.
@@ -180,6 +187,9 @@ func newFigure(g *graph.Graph, opts Options) (*figure, error) {
 			f.title = strings.TrimSpace(f.title + " — focused on " + g.EntityName(opts.Focus) +
 				fmt.Sprintf(" (claims within %d of it, and those it takes a position on)", opts.Depth))
 		}
+	}
+	if opts.AsOf != "" {
+		f.title = strings.TrimSpace(f.title + " — as of " + opts.AsOf)
 	}
 	// Sources are numbered by their place in the whole (id-sorted) source
 	// list, which filters keep intact, so that [2] means the same document

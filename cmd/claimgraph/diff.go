@@ -45,10 +45,15 @@ Exit status, as for diff(1): 0 no differences, 1 differences, 2 an error.`,
 		Example: `  claimgraph diff HEAD~1:data.yaml data.yaml
   claimgraph diff old/ new/ --format markdown -o whats-new.md
   claimgraph diff v1.json v2.json --format json | jq .summary`,
-		Args: cobra.ExactArgs(2),
+		Args: diffArgs(g),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.color = useColor(s.out) && (opts.output == "" || opts.output == "-")
-			err := runDiff(opts, args[0], args[1], s.out)
+			var err error
+			if len(args) == 0 {
+				err = runDiffDates(opts, s.out) // diff --as-of A --as-of B (asof.go)
+			} else {
+				err = runDiff(opts, args[0], args[1], s.out)
+			}
 			var differ *silentExit
 			if errors.As(err, &differ) {
 				return err
@@ -74,12 +79,15 @@ var diffFormats = map[string]func(w io.Writer, r *diffReport) error{
 // runDiff writes the differences from OLD to NEW and returns &silentExit{1}
 // when there are some. Its caller makes every other error exit 2.
 func runDiff(opts *diffOptions, oldArg, newArg string, stdout io.Writer) error {
-	write, ok := diffFormats[opts.format]
+	_, ok := diffFormats[opts.format]
 	if !ok {
 		return usageErrorf("unknown --format %q (want text, markdown, json or svg)", opts.format)
 	}
 	if len(opts.global.data) > 0 {
 		return usageErrorf("diff takes its two datasets as arguments, not --data")
+	}
+	if len(opts.global.asOf.dates) > 1 {
+		return usageErrorf("diff OLD NEW takes one --as-of, applied to both; two compare one dataset at two dates, without OLD and NEW")
 	}
 	if oldArg == "-" && newArg == "-" {
 		return usageErrorf("OLD and NEW cannot both be standard input")
@@ -101,9 +109,16 @@ func runDiff(opts *diffOptions, oldArg, newArg string, stdout io.Writer) error {
 	if newErr != nil {
 		return newErr
 	}
+	return opts.writeDiff(old, new, stdout)
+}
+
+// writeDiff writes the differences from old to new and returns
+// &silentExit{1} when there are some.
+func (opts *diffOptions) writeDiff(old, new *graph.Graph, stdout io.Writer) error {
+	write := diffFormats[opts.format]
 	r := &diffReport{diff: graph.Compare(old, new), old: old, new: new, color: opts.color}
 	r.summary = r.diff.Summarize()
-	err = writeOutput(opts.output, stdout, func(w io.Writer) error { return write(w, r) })
+	err := writeOutput(opts.output, stdout, func(w io.Writer) error { return write(w, r) })
 	var tl *render.TooLargeError
 	if errors.As(err, &tl) {
 		return withHint(err, tl.Hint())
@@ -137,7 +152,7 @@ func (opts *diffOptions) loadVersion(arg string) (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	return graph.New(ds)
+	return graph.New(opts.global.asOf.project(ds, opts.global.asOf.date(), opts.global.stderr))
 }
 
 // diffReport is a Diff with what its writers need to say it in words.

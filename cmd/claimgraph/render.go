@@ -121,7 +121,8 @@ func runRender(opts *renderOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ropts := render.Options{Title: opts.title, Layout: opts.layout, RankDir: opts.rankdir, Cluster: opts.cluster}
+	ropts := render.Options{Title: opts.title, Layout: opts.layout, RankDir: opts.rankdir, Cluster: opts.cluster,
+		AsOf: opts.global.asOf.date()}
 	if !slices.Contains(render.Layouts, ropts.Layout) {
 		return usageErrorf("unknown --layout %q (want one of: %s)", ropts.Layout, strings.Join(render.Layouts, ", "))
 	}

@@ -24,6 +24,7 @@ type globalOptions struct {
 	maxBytes int64
 	stdin    io.Reader
 	stderr   io.Writer // for progress on slow loads, when it is a terminal
+	asOf     asOfOptions
 }
 
 // loadDataset reads the datasets named by --data, or the embedded one.
@@ -43,7 +44,7 @@ func (g *globalOptions) loadGraph() (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	return graph.New(ds)
+	return graph.New(g.asOf.project(ds, g.asOf.date(), g.stderr))
 }
 
 // Main runs claimgraph with args and returns the exit status. It is main
@@ -90,11 +91,12 @@ Exit status: 0 success, 1 failure (for diff: differences found), 2 bad usage.`,
 	root.PersistentFlags().StringArrayVarP(&g.data, "data", "d", nil,
 		"dataset `PATH`: a YAML or JSON file, a directory of them, or - for standard input (repeatable; default: the embedded dataset)")
 	root.PersistentFlags().Int64Var(&g.maxBytes, "max-bytes", data.DefaultMaxBytes, "refuse input larger than this many `bytes` in total")
-	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+	addAsOfFlags(root, &g.asOf)
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if g.maxBytes <= 0 {
 			return usageErrorf("--max-bytes must be a positive number of bytes, not %d", g.maxBytes)
 		}
-		return nil
+		return g.asOf.check(map[bool]int{true: 2, false: 1}[cmd.Name() == "diff"])
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &usageError{err}
