@@ -9,8 +9,8 @@ import (
 	"sync"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz"
 	"github.com/claimgraph/claimgraph/render/internal/wasmcache"
-	"github.com/goccy/go-graphviz"
 )
 
 func init() {
