@@ -144,6 +144,20 @@ func SetCompilationCacheDir(dir string) {
 	wasm.SetCompilationCacheDir(dir)
 }
 
+// Start compiles and instantiates Graphviz now, if that has not happened
+// yet, and returns why it could not be, instead of panicking on first use.
+// A compilation cache that fails is dropped and Graphviz compiled without
+// it (see CompilationCacheError). Patched (claimgraph).
+func Start() error {
+	return wasm.Start()
+}
+
+// CompilationCacheError returns why Start went on without the compilation
+// cache, or nil. Patched (claimgraph).
+func CompilationCacheError() error {
+	return wasm.CompilationCacheError()
+}
+
 func SetFileSystem(fs fs.FS) {
 	wasm.SetWasmFileSystem(fs)
 }
