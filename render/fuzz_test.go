@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/claimgraph/claimgraph/graph"
-	"github.com/goccy/go-graphviz"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz"
 )
 
 // decodeLabel is what Graphviz shows for a quoted label it has read: \n is

@@ -12,7 +12,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
-	"github.com/goccy/go-graphviz"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz"
 )
 
 func dotOf(t *testing.T, g *graph.Graph, opts Options) string {

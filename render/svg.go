@@ -9,8 +9,8 @@ import (
 	"sync"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz"
 	"github.com/claimgraph/claimgraph/render/internal/wasmcache"
-	"github.com/goccy/go-graphviz"
 )
 
 func init() {
@@ -116,11 +116,7 @@ func layout(f *figure, format graphviz.Format, w io.Writer) error {
 	gvMu.Lock()
 	defer gvMu.Unlock()
 	if gv == nil {
-		// This is the first call into go-graphviz, which compiles and
-		// instantiates Graphviz now (our patched copy does it on first use,
-		// not at package init); the cache must be private by then.
-		graphviz.SetCompilationCacheDir(wasmcache.Dir())
-		v, err := graphviz.New(ctx)
+		v, err := startGraphviz(ctx)
 		if err != nil {
 			return fmt.Errorf("start graphviz: %w", err)
 		}
@@ -138,6 +134,59 @@ func layout(f *figure, format graphviz.Format, w io.Writer) error {
 	}
 	_, err = w.Write(out.Bytes())
 	return err
+}
+
+// startGraphviz makes the first call into go-graphviz, which compiles and
+// instantiates Graphviz now (our patched copy does it on first use, not at
+// package init), with a compilation cache only where wasmcache allows one.
+// No panic of go-graphviz's start-up gets out: it becomes the error.
+func startGraphviz(ctx context.Context) (_ *graphviz.Graphviz, err error) {
+	cache := openCache()
+	graphviz.SetCompilationCacheDir(cache.Dir())
+	if err := graphviz.Start(); err != nil {
+		return nil, err
+	}
+	if graphviz.CompilationCacheError() != nil {
+		cache.Discard() // compiled afresh; the next run writes a good entry
+	} else {
+		cache.Seal()
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return graphviz.New(ctx)
+}
+
+// openCache opens the compilation cache once per process, so that the note
+// about running without one is said once.
+var openCache = sync.OnceValue(func() *wasmcache.Cache {
+	cache, why := wasmcache.Open()
+	if why != nil {
+		note(fmt.Sprintf("compiling Graphviz without a cache (slower start): %v", why))
+	}
+	return cache
+})
+
+var (
+	noteMu sync.Mutex
+	noteFn = func(string) {}
+)
+
+// SetNotes gives render a way to tell the user about its own set-up, once
+// per process (today: that Graphviz runs without a compilation cache, and
+// why). Without it, such notes are dropped.
+func SetNotes(f func(msg string)) {
+	noteMu.Lock()
+	defer noteMu.Unlock()
+	noteFn = f
+}
+
+func note(msg string) {
+	noteMu.Lock()
+	defer noteMu.Unlock()
+	noteFn(msg)
 }
 
 // noFiles is a file system with no files.

@@ -395,14 +395,23 @@ func CreateCallbackFunc[T any](cb T, funcID uint64) *CallbackFunc[T] {
 // instantiate compiles and instantiates the WebAssembly module. Patched
 // (claimgraph): this was the package's init; it now runs on first use, from
 // WasmModule.module (lazy.go).
-func instantiate() {
+//
+// Patched (claimgraph): it takes the compilation cache to use (nil: none)
+// and returns errors instead of panicking, closing the runtime it made, so
+// that start (lazy.go) can retry without a cache and report the rest.
+func instantiate(cache wazero.CompilationCache) (err error) {
 	ctx := context.Background()
 	cfg := wazero.NewRuntimeConfig()
-	if cache := getCompilationCache(); cache != nil {
+	if cache != nil {
 		cfg = cfg.WithCompilationCache(cache)
 	}
 
 	r := wazero.NewRuntimeWithConfig(ctx, cfg)
+	defer func() {
+		if err != nil {
+			r.Close(ctx)
+		}
+	}()
 
 	env := r.NewHostModuleBuilder("env")
 	env = env.NewFunctionBuilder().WithGoModuleFunction(
@@ -2792,13 +2801,15 @@ func instantiate() {
 		[]api.ValueType{},
 	).Export("wasm_bridge_LoadImageEngine_LoadImage")
 	if _, err := env.Instantiate(ctx); err != nil {
-		panic(err)
+		return err // patched: was panic
 	}
-	wasi_snapshot_preview1.MustInstantiate(ctx, r)
+	if _, err := wasi_snapshot_preview1.Instantiate(ctx, r); err != nil { // patched: was MustInstantiate
+		return err
+	}
 
 	compiled, err := r.CompileModule(ctx, wasmFile)
 	if err != nil {
-		panic(err)
+		return fmt.Errorf("compile graphviz.wasm: %w", err) // patched: was panic
 	}
 	fs := mod.fs
 	m, err := r.InstantiateModule(
@@ -2809,10 +2820,11 @@ func instantiate() {
 			WithName("wasi"),
 	)
 	if err != nil {
-		panic(err)
+		return fmt.Errorf("instantiate graphviz.wasm: %w", err) // patched: was panic
 	}
 	mod.mod = m
 	checkEnums(ctx)
+	return nil
 }
 
 // init allocates mod without the WebAssembly instance, so that the Register_*

@@ -1,9 +1,9 @@
 package graphviz
 
 import (
-	"github.com/goccy/go-graphviz/cdt"
-	"github.com/goccy/go-graphviz/cgraph"
-	"github.com/goccy/go-graphviz/gvc"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz/cdt"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz/cgraph"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz/gvc"
 )
 
 // types from cdt package.

@@ -3,7 +3,7 @@ package cgraph
 import (
 	"context"
 
-	"github.com/goccy/go-graphviz/internal/wasm"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz/internal/wasm"
 )
 
 // Patched (claimgraph): the descriptors exist from package init, since

@@ -1,7 +1,7 @@
 package cdt
 
 import (
-	"github.com/goccy/go-graphviz/internal/wasm"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz/internal/wasm"
 )
 
 func toLinkWasm(v *Link) *wasm.DictLink {

@@ -11,8 +11,8 @@ import (
 	"io"
 	"os"
 
-	"github.com/goccy/go-graphviz/cgraph"
-	"github.com/goccy/go-graphviz/internal/wasm"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz/cgraph"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz/internal/wasm"
 )
 
 type Context struct {

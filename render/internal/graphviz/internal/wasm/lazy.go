@@ -33,26 +33,77 @@ var (
 	hooks        []func(context.Context) error
 )
 
-// module returns the WebAssembly instance, making it on first use.
-// Failures panic, as they did in upstream's init.
+// module returns the WebAssembly instance, making it on first use. A
+// failure to make it panics here, as it did in upstream's init; callers
+// that want an error call Start first.
 func (m *WasmModule) module() api.Module {
 	if !instantiated.Load() {
-		instantiateOnce.Do(func() {
-			instantiate()
-			instantiated.Store(true)
-			ctx := context.Background()
-			for _, h := range hooks {
-				if err := h(ctx); err != nil {
-					panic(err)
-				}
-			}
-		})
+		instantiateOnce.Do(start)
+		if startErr != nil {
+			panic(startErr)
+		}
 	}
 	return m.mod
 }
 
+var (
+	startErr error // why the module could not be made
+	cacheErr error // why the compilation cache was dropped, if it was
+)
+
+// start makes the instance: with the compilation cache if one is set, and
+// if that fails in any way (a corrupt entry: truncated, flipped bytes, a
+// directory in its place; wazero reports some as errors and panics on
+// others) once more without it, so that a bad cache costs a compilation,
+// never a render. Panics from wazero or the hooks become errors.
+func start() {
+	ctx := context.Background()
+	cache := getCompilationCache()
+	err := safely(func() error { return instantiate(cache) })
+	if err != nil && cache != nil {
+		cacheErr = err
+		cache.Close(ctx)
+		err = safely(func() error { return instantiate(nil) })
+	}
+	if err != nil {
+		startErr = err
+		return
+	}
+	instantiated.Store(true)
+	for _, h := range hooks {
+		if err := safely(func() error { return h(ctx) }); err != nil {
+			startErr = err
+			return
+		}
+	}
+}
+
+func safely(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return f()
+}
+
 // Instantiate makes the WebAssembly instance now if it does not exist yet.
 func Instantiate() { mod.module() }
+
+// Start makes the WebAssembly instance now if it does not exist yet and
+// returns the error that kept it from being made, instead of panicking.
+func Start() error {
+	instantiateOnce.Do(start)
+	return startErr
+}
+
+// CompilationCacheError returns why the instance was made without the
+// compilation cache it was given, or nil: the caller should discard the
+// cache's entries.
+func CompilationCacheError() error {
+	instantiateOnce.Do(start)
+	return cacheErr
+}
 
 // OnInstantiate registers f to run right after the instance is made, for
 // set-up that upstream did in package inits (cgraph's error level and
@@ -91,8 +142,8 @@ func compilationCacheDir() (string, bool) {
 	return cacheDir.dir, cacheDir.set
 }
 
-// compilationCacheAt opens the cache in dir; wazero creates dir (mode 0700)
-// if needed.
+// compilationCacheAt opens the cache in dir; wazero creates its version
+// subdirectory (mode 0700) if needed.
 func compilationCacheAt(dir string) wazero.CompilationCache {
 	if dir == "" {
 		return nil

@@ -3,7 +3,7 @@ package gvc
 import (
 	"context"
 
-	"github.com/goccy/go-graphviz/internal/wasm"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz/internal/wasm"
 )
 
 type Plugin interface {

@@ -6,9 +6,9 @@ import (
 	"io"
 	"io/fs"
 
-	"github.com/goccy/go-graphviz/cgraph"
-	"github.com/goccy/go-graphviz/gvc"
-	"github.com/goccy/go-graphviz/internal/wasm"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz/cgraph"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz/gvc"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz/internal/wasm"
 )
 
 type Graphviz struct {
@@ -142,6 +142,20 @@ func (g *Graphviz) Graph(option ...GraphOption) (*Graph, error) {
 // (claimgraph).
 func SetCompilationCacheDir(dir string) {
 	wasm.SetCompilationCacheDir(dir)
+}
+
+// Start compiles and instantiates Graphviz now, if that has not happened
+// yet, and returns why it could not be, instead of panicking on first use.
+// A compilation cache that fails is dropped and Graphviz compiled without
+// it (see CompilationCacheError). Patched (claimgraph).
+func Start() error {
+	return wasm.Start()
+}
+
+// CompilationCacheError returns why Start went on without the compilation
+// cache, or nil. Patched (claimgraph).
+func CompilationCacheError() error {
+	return wasm.CompilationCacheError()
 }
 
 func SetFileSystem(fs fs.FS) {
