@@ -78,6 +78,7 @@ func AsOf(ds *Dataset, date string, undated Undated) (*Dataset, AsOfStats) {
 		}
 	}
 	pub := func(id string) string { return published[id] }
+	isKept := func(id string) bool { return kept[id] }
 	out.Claims = make([]Claim, 0, len(ds.Claims))
 	for i := range ds.Claims {
 		c := ds.Claims[i] // a copy: only its slices are shared
@@ -89,17 +90,9 @@ func AsOf(ds *Dataset, date string, undated Undated) (*Dataset, AsOfStats) {
 		} else if !anyKept(c.Sources, kept) {
 			continue
 		}
-		if !refsKept(c.Sources, kept) {
-			var refs []SourceRef
-			for _, r := range c.Sources {
-				if kept[r.Source] {
-					refs = append(refs, r)
-				}
-			}
-			c.Sources = refs
-		}
-		c.Stances = stancesAsOf(c.Stances, limit, pub, kept, undated, &st)
-		c.History, c.Status = historyAsOf(c.History, c.Status, limit, kept)
+		c.Sources = refsAsOf(c.Sources, isKept)
+		c.Stances = stancesAsOf(c.Stances, limit, pub, isKept, undated, &st)
+		c.History, c.Status = historyAsOf(c.History, c.Status, limit, isKept)
 		out.Claims = append(out.Claims, c)
 	}
 	return out, st
@@ -107,7 +100,7 @@ func AsOf(ds *Dataset, date string, undated Undated) (*Dataset, AsOfStats) {
 
 // stancesAsOf returns the stances taken on or before limit, sharing
 // stances when all of them are kept as they are.
-func stancesAsOf(stances []Stance, limit string, pub func(string) string, kept map[string]bool, undated Undated, st *AsOfStats) []Stance {
+func stancesAsOf(stances []Stance, limit string, pub func(string) string, kept func(string) bool, undated Undated, st *AsOfStats) []Stance {
 	var out []Stance
 	changed := false
 	for i := range stances {
@@ -119,7 +112,7 @@ func stancesAsOf(stances []Stance, limit string, pub func(string) string, kept m
 		} else {
 			ok = DateKey(d) <= limit
 		}
-		if ok && s.Source != "" && !kept[s.Source] {
+		if ok && s.Source != "" && !kept(s.Source) {
 			// Dated on its own before its source was published (check
 			// says so): the stance was known, the source not yet.
 			s.Source = ""
@@ -140,7 +133,7 @@ func stancesAsOf(stances []Stance, limit string, pub func(string) string, kept m
 
 // historyAsOf returns the history entries on or before limit and the
 // status they leave the claim with.
-func historyAsOf(h []HistoryEntry, status Status, limit string, kept map[string]bool) ([]HistoryEntry, Status) {
+func historyAsOf(h []HistoryEntry, status Status, limit string, kept func(string) bool) ([]HistoryEntry, Status) {
 	if len(h) == 0 {
 		return h, status
 	}
@@ -149,7 +142,7 @@ func historyAsOf(h []HistoryEntry, status Status, limit string, kept map[string]
 		if DateKey(e.Date) > limit {
 			continue
 		}
-		if e.Source != "" && !kept[e.Source] {
+		if e.Source != "" && !kept(e.Source) {
 			e.Source = ""
 		}
 		out = append(out, e)
@@ -190,11 +183,39 @@ func anyKept(refs []SourceRef, kept map[string]bool) bool {
 	return false
 }
 
-func refsKept(refs []SourceRef, kept map[string]bool) bool {
-	for _, r := range refs {
-		if !kept[r.Source] {
-			return false
+// refsAsOf returns the references to kept sources, sharing refs when
+// they all are.
+func refsAsOf(refs []SourceRef, kept func(string) bool) []SourceRef {
+	for i, r := range refs {
+		if kept(r.Source) {
+			continue
 		}
+		out := append([]SourceRef(nil), refs[:i]...)
+		for _, r := range refs[i+1:] {
+			if kept(r.Source) {
+				out = append(out, r)
+			}
+		}
+		return out
 	}
-	return true
+	return refs
+}
+
+// ClaimAsOf returns c as it was known on date, by AsOf's rules with
+// undated items kept (its sources and stances dated after date dropped,
+// its status from its history), for a reading at a point in time: the
+// timeline reads each claim as it stood when each event happened. c is
+// not changed; the result may share its lists.
+func (g *Graph) ClaimAsOf(c *Claim, date string) *Claim {
+	limit := DateKey(date)
+	kept := func(id string) bool {
+		s := g.sourceIdx[id]
+		return s != nil && (s.Published == "" || DateKey(s.Published) <= limit)
+	}
+	var st AsOfStats
+	cc := *c
+	cc.Sources = refsAsOf(c.Sources, kept)
+	cc.Stances = stancesAsOf(c.Stances, limit, g.published, kept, KeepUndated, &st)
+	cc.History, cc.Status = historyAsOf(c.History, c.Status, limit, kept)
+	return &cc
 }

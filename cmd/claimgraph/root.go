@@ -110,6 +110,7 @@ Exit status: 0 success, 1 failure (for diff: differences found), 2 bad usage.`,
 		newShowCmd(g, s),
 		newListCmd(g, s),
 		newStatsCmd(g, s),
+		newTimelineCmd(g, s),
 		newSynthCmd(g, s),
 		newVersionCmd(s),
 	)
