@@ -90,6 +90,10 @@ var Rules = []Rule{
 		"entities no claim mentions as from, to or stance holder", lintUnmentioned),
 	rule("confusable-ids", SevWarning,
 		"entity or source ids that look like another one but use other characters (Cyrillic а for Latin a)", lintConfusableIDs),
+	// Dates (lint_time.go).
+	rule("stance-before-source", SevWarning, "stances dated before their claim's earliest source was published", lintStanceBeforeSource),
+	rule("when-end-before-start", SevWarning, "claims whose event time ends before it starts", lintWhenOrder),
+	rule("history-order", SevWarning, "claims whose history of statuses is not in date order", lintHistoryOrder),
 }
 
 // Lint runs every rule on g and returns the findings sorted by severity

@@ -231,6 +231,10 @@ func TestRulesDocumented(t *testing.T) {
 		Claim{ID: "one", From: "a", To: "b", Relation: "r", Status: Reported, Sources: []SourceRef{{Source: "s1"}}},
 		Claim{ID: "echo", From: "a", To: "b", Relation: "r", Status: Reported,
 			Sources: []SourceRef{{Source: "s1", Quote: "q"}, {Source: "s3", Quote: "q"}}})
+	ds.Sources = append(ds.Sources, Source{ID: "dated", Published: "2023-03"})
+	ds.Claims = append(ds.Claims, Claim{ID: "dates", From: "a", To: "b", Relation: "r", Status: Reported,
+		Sources: []SourceRef{{Source: "dated", Quote: "q"}}, Stances: []Stance{{By: "a", Position: Asserts, Date: "2022"}},
+		History: []HistoryEntry{{Status: Reported, Date: "2023"}, {Status: Reported, Date: "2022"}}, When: &When{Start: "2023", End: "2022"}})
 	ran := map[string]bool{}
 	for _, grp := range LintCapped(mustNew(t, ds), 1) {
 		if !seen[grp.Rule] {
