@@ -31,16 +31,13 @@ const (
 )
 
 // TooLargeError is returned by SVG and PNG for a graph above the limits.
+// It says what was too large; how to draw less is the command line's to
+// say (it names flags), so the hint lives there.
 type TooLargeError struct{ Entities, Claims int }
 
 func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("graph too large to lay out: %d entities, %d claims (limit %d entities, %d claims)",
 		e.Entities, e.Claims, MaxEntities, MaxClaims)
-}
-
-// Hint says how to get a picture anyway.
-func (e *TooLargeError) Hint() string {
-	return "draw part of it: --focus ENTITY --depth 1, --contested, --status or --type; or write --format dot and lay it out with Graphviz yourself"
 }
 
 var (

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+func TestParseStatuses(t *testing.T) {
+	got, err := parseStatuses("alleged, Proposed,,")
+	if err != nil || !slices.Equal(got, []graph.Status{graph.Alleged, graph.Proposed}) {
+		t.Fatalf("parseStatuses = %v, %v", got, err)
+	}
+	_, err = parseStatuses("alleged,rumoured")
+	if err == nil || !strings.Contains(err.Error(), `unknown status "rumoured" (want one of: established, reported, alleged`) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestParseEntityTypes(t *testing.T) {
+	got, err := parseEntityTypes("Company,agency")
+	if err != nil || !slices.Equal(got, []graph.EntityType{graph.Company, graph.Agency}) {
+		t.Fatalf("parseEntityTypes = %v, %v", got, err)
+	}
+	if _, err := parseEntityTypes("firm"); err == nil || !strings.Contains(err.Error(), `unknown entity type "firm"`) {
+		t.Fatalf("err = %v", err)
+	}
+}
