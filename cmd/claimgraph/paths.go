@@ -178,9 +178,9 @@ func noPathError(g *graph.Graph, from, to *graph.Entity, opts graph.PathOptions)
 			}
 		}
 		if n > 0 {
-			return withHint(fmt.Errorf("%s is in no claim: it only takes positions, on %s, and paths follow claims",
+			return withHint(fmt.Errorf("%s: in no claim, only in positions on %s; paths follow claims",
 				e.Name, report.Plural(n, "claim", "claims")),
-				fmt.Sprintf("see the claims it takes positions on: claimgraph show %s", e.ID))
+				fmt.Sprintf("to see those positions: claimgraph show %s", e.ID))
 		}
 	}
 	what := "no path"

@@ -194,23 +194,28 @@ func (r *Diff) sections() []diffSection {
 	return out
 }
 
-// stanceLine says what a party's change of position means: "Apple now
-// confirms: A — r → B “quote”", "Alibaba withdrew its denial: ...".
+// stanceLine says what a party's change of position means, the claim first
+// and the party after a passive verb, so that the sentence reads right
+// whatever the number of the party's name ("unnamed U.S. officials"):
+// "A — r → B: now denied by X: “quote”", "A — r → B: position withdrawn by
+// X (was: silent; “quote”)".
 func (r *Diff) stanceLine(sentence span, old, new *graph.Stance) []span {
 	switch {
 	case new == nil:
-		l := []span{sp(spanName, r.party(old.By)), sp(spanPlain, " withdrew its "+positionNoun(old.Position)+" on "), sentence}
+		l := []span{sentence, sp(spanPlain, ": position withdrawn by "), sp(spanName, r.party(old.By)),
+			sp(spanPlain, " (was: "), sp(spanOld, string(old.Position))}
 		if old.Quote != "" {
-			l = append(l, sp(spanPlain, " (was "), sp(spanQuote, quote(old.Quote)), sp(spanPlain, ")"))
+			l = append(l, sp(spanPlain, "; "), sp(spanQuote, quote(old.Quote)))
 		}
-		return l
+		return append(l, sp(spanPlain, ")"))
 	case old == nil:
-		return append([]span{sp(spanName, r.party(new.By)), sp(spanPlain, " now "), sp(spanNew, positionVerb(new.Position)), sp(spanPlain, " "), sentence}, quoteSpans(new)...)
+		return append([]span{sentence, sp(spanPlain, ": now "), sp(spanNew, positionPassive(new.Position)), sp(spanPlain, " "),
+			sp(spanName, r.party(new.By))}, quoteSpans(new)...)
 	case old.Position != new.Position:
-		return append([]span{sp(spanName, r.party(new.By)), sp(spanPlain, " now "), sp(spanNew, positionVerb(new.Position)),
-			sp(spanPlain, " (was: "), sp(spanOld, positionVerb(old.Position)), sp(spanPlain, ") "), sentence}, quoteSpans(new)...)
+		return append([]span{sentence, sp(spanPlain, ": now "), sp(spanNew, positionPassive(new.Position)), sp(spanPlain, " "),
+			sp(spanName, r.party(new.By)), sp(spanPlain, " (was: "), sp(spanOld, string(old.Position)), sp(spanPlain, ")")}, quoteSpans(new)...)
 	}
-	l := []span{sp(spanName, r.party(new.By)), sp(spanPlain, " "+positionVerb(new.Position)+" "), sentence}
+	l := []span{sentence, sp(spanPlain, ": "+positionPassive(new.Position)+" "), sp(spanName, r.party(new.By))}
 	if old.Quote != new.Quote {
 		l = append(l, sp(spanPlain, "; quote "), sp(spanOld, quote(old.Quote)), sp(spanPlain, " → "), sp(spanNew, quote(new.Quote)))
 	}
@@ -274,14 +279,24 @@ func orNone(s string) string {
 	return s
 }
 
-func positionVerb(p graph.Position) string {
+// positionPassive says a position without verb agreement: "denied by",
+// "silence kept by".
+func positionPassive(p graph.Position) string {
 	switch p {
+	case graph.Asserts:
+		return "asserted by"
+	case graph.Confirms:
+		return "confirmed by"
+	case graph.Denies:
+		return "denied by"
+	case graph.Disputes:
+		return "disputed by"
 	case graph.Declined:
-		return "declines to comment on"
+		return "comment declined by"
 	case graph.Silent:
-		return "is silent on"
+		return "silence kept by"
 	}
-	return string(p)
+	return string(p) + " by"
 }
 
 func positionNoun(p graph.Position) string {
@@ -617,7 +632,7 @@ func (r *Diff) claimNote(changes []graph.Change) string {
 			case graph.StanceAssertion:
 				notes = append(notes, "new assertion by "+r.party(ch.NewStance.By))
 			case graph.StanceWithdrawn:
-				notes = append(notes, r.party(ch.OldStance.By)+" withdrew its "+positionNoun(ch.OldStance.Position))
+				notes = append(notes, positionNoun(ch.OldStance.Position)+" withdrawn by "+r.party(ch.OldStance.By))
 			default:
 				fields = appendOnce(fields, "stances")
 			}

@@ -190,9 +190,21 @@ func (r *Paths) hopMark(h graph.Hop) string {
 }
 
 // summaryLine gives a path's hops, contested hops and weakest link.
+// A denied hop (denied or disputed, asserted by nobody) is counted apart
+// when there is one: "2 hops, 0 contested, 1 denied; ...".
 func (r *Paths) summaryLine(p graph.Path, id func(string) string) string {
-	return fmt.Sprintf("%s, %d contested; weakest link: %s (%s)",
-		Plural(len(p.Hops), "hop", "hops"), p.ContestedHops, id(p.Weakest.ID), strengthLabel(r.G, p.Weakest))
+	denied := ""
+	n := 0
+	for _, h := range p.Hops {
+		if r.hopMark(h) == "denied" {
+			n++
+		}
+	}
+	if n > 0 {
+		denied = fmt.Sprintf(", %d denied", n)
+	}
+	return fmt.Sprintf("%s, %d contested%s; weakest link: %s (%s)",
+		Plural(len(p.Hops), "hop", "hops"), p.ContestedHops, denied, id(p.Weakest.ID), strengthLabel(r.G, p.Weakest))
 }
 
 // Text writes the paths for a terminal: a heading and the note, then each

@@ -82,7 +82,7 @@ func Markdown(s string, lineStart bool) string {
 	if lineStart {
 		digits := strings.TrimLeftFunc(s, unicode.IsDigit)
 		switch {
-		case s != "" && strings.ContainsRune("-+#=", rune(s[0])):
+		case s != "" && strings.ContainsRune("-+=", rune(s[0])): // "#" is escaped below, everywhere
 			b.WriteByte('\\')
 		case len(digits) < len(s) && digits != "" && (digits[0] == '.' || digits[0] == ')'):
 			b.WriteString(s[:len(s)-len(digits)] + "\\")

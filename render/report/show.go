@@ -253,11 +253,15 @@ func ShowClaim(w io.Writer, g *graph.Graph, c *graph.Claim, st Style) error {
 		printStances(p, g, c, "  ")
 	}
 	ss := citedBy(g, []*graph.Claim{c})
-	printSources(p, g, ss)
+	if len(ss) > 0 {
+		p.Line("")
+		p.Line(st.Bold("Sources"))
+	}
 	for _, s := range ss {
+		p.Line(fmt.Sprintf("  [%d] %s", g.SourceNumber(s.ID), Text(SourceLine(s))))
 		for _, r := range c.Sources {
 			if r.Source == s.ID && r.Quote != "" {
-				p.Line(fmt.Sprintf("  [%d] %s", g.SourceNumber(s.ID), Text(quote(r.Quote))))
+				p.Line("      " + Text(quote(r.Quote)))
 			}
 		}
 	}
