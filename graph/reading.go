@@ -211,3 +211,20 @@ func (g *Graph) ReadPath(p Path) string {
 	}
 	return b.String()
 }
+
+// DeniedCount counts the claims whose Reading is Denied, without building
+// readings: check and stats count them over a million claims.
+func (g *Graph) DeniedCount() int {
+	n := 0
+	for _, c := range g.claims {
+		backed, opposed := false, false
+		for _, st := range c.Stances {
+			backed = backed || st.Position.Supports()
+			opposed = opposed || st.Position.Opposes()
+		}
+		if opposed && !backed {
+			n++
+		}
+	}
+	return n
+}

@@ -62,6 +62,7 @@ type checkJSON struct {
 	Entities  int             `json:"entities"`
 	Claims    int             `json:"claims"`
 	Contested int             `json:"contested"`
+	Denied    int             `json:"denied"` // denied or disputed, asserted by nobody
 	Sources   int             `json:"sources"`
 	Findings  []graph.Finding `json:"findings"`
 }
@@ -88,7 +89,7 @@ func runCheck(opts *checkOptions, stdout, stderr io.Writer) error {
 		}
 		err = report.WriteJSON(stdout, checkJSON{
 			Entities: len(g.Entities()), Claims: len(g.Claims()),
-			Contested: g.ContestedCount(), Sources: len(g.Sources()),
+			Contested: g.ContestedCount(), Denied: g.DeniedCount(), Sources: len(g.Sources()),
 			Findings: nonNil(findings),
 		})
 	} else {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"slices"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -18,6 +19,8 @@ type listOptions struct {
 	source    string
 	involving string
 	format    string
+	tty       bool         // standard output is a terminal: a table by default
+	style     report.Style // colour for the table's header
 }
 
 var listKinds = []string{"entities", "claims", "sources"}
@@ -49,7 +52,8 @@ denies them.`,
 		ValidArgs: listKinds,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.kind = args[0]
-			return runList(opts, s)
+			opts.tty, opts.style = s.isTTY, s.style()
+			return runList(opts, s.out)
 		},
 	}
 	f := cmd.Flags()
@@ -67,9 +71,9 @@ denies them.`,
 	return cmd
 }
 
-func runList(opts *listOptions, s streams) error {
-	stdout, st := s.out, s.style()
-	format, err := tableFormat(opts.format, s.isTTY)
+func runList(opts *listOptions, stdout io.Writer) error {
+	st := opts.style
+	format, err := tableFormat(opts.format, opts.tty)
 	if err != nil {
 		return err
 	}

@@ -46,6 +46,7 @@ type statsJSON struct {
 	Entities             int            `json:"entities"`
 	Claims               int            `json:"claims"`
 	Contested            int            `json:"contested"`
+	Denied               int            `json:"denied"` // denied or disputed, asserted by nobody
 	Sources              int            `json:"sources"`
 	EntitiesByType       map[string]int `json:"entities_by_type"`
 	ClaimsByStatus       map[string]int `json:"claims_by_status"`
@@ -65,7 +66,7 @@ func runStats(opts *statsOptions, stdout io.Writer, style report.Style) error {
 	if opts.format == "json" {
 		return report.WriteJSON(stdout, statsJSON{
 			Title:    g.Title(),
-			Entities: st.Entities, Claims: st.Claims, Contested: st.Contested, Sources: st.Sources,
+			Entities: st.Entities, Claims: st.Claims, Contested: st.Contested, Denied: g.DeniedCount(), Sources: st.Sources,
 			EntitiesByType:       countMap(st.EntitiesByType),
 			ClaimsByStatus:       countMap(st.ClaimsByStatus),
 			SourcesByReliability: countMap(st.SourcesByReliability),
