@@ -28,3 +28,25 @@ func TestParseEntityTypes(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// FuzzParseStatuses: any flag value either parses to valid statuses or is
+// refused with a message; it never panics.
+func FuzzParseStatuses(f *testing.F) {
+	for _, s := range []string{"", "alleged", "alleged, Proposed,,", "rumoured", ",,,", "ALLEGED,established"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, list string) {
+		got, err := parseStatuses(list)
+		if err != nil {
+			if got != nil || !strings.HasPrefix(err.Error(), "unknown status ") {
+				t.Fatalf("parseStatuses(%q) = %v, %v", list, got, err)
+			}
+			return
+		}
+		for _, s := range got {
+			if !s.Valid() {
+				t.Fatalf("parseStatuses(%q) returned invalid %q", list, s)
+			}
+		}
+	})
+}
