@@ -37,6 +37,36 @@ import (
 // graph.
 const MaxHopsLimit = 16
 
+// MaxLimit bounds the paths one search returns: Paths lowers a higher
+// PathOptions.Limit to it (and says so in PathStats.Limit) rather than
+// refuse. Nobody reads ten thousand paths; a million of them in a clique
+// took 34 s and 6 GB to rank.
+const MaxLimit = 10_000
+
+// MaxSearchStates bounds the work of one search: the partial paths it takes
+// from its queue plus those it queues. A search that reaches it stops with a
+// *SearchBoundError. The bound keeps any search within about a second and a
+// few hundred megabytes; the million-claim benchmarks use under a thousand
+// states, so only pathological shapes (dense cliques with long --max-hops)
+// meet it.
+const MaxSearchStates = 1_000_000
+
+// SearchBoundError is returned by Paths when a search reaches
+// MaxSearchStates before it found Limit paths. The paths found by then are
+// returned with it: they are exact, the best ones in rank order, but there
+// may be more.
+type SearchBoundError struct {
+	States  int // partial paths expanded and queued when the search stopped
+	Found   int // paths found by then
+	MaxHops int // the search's MaxHops
+	Limit   int // the search's Limit (after clamping to MaxLimit)
+}
+
+func (e *SearchBoundError) Error() string {
+	return fmt.Sprintf("path search stopped after %d partial paths of up to %d hops, with %d of at most %d paths found",
+		e.States, e.MaxHops, e.Found, e.Limit)
+}
+
 // PathOptions direct Paths. The zero value is not useful: set MaxHops and
 // Limit.
 type PathOptions struct {
@@ -78,6 +108,9 @@ type PathStats struct {
 	Expanded int // search items taken from the queue
 	Pushed   int // search items put on it
 	Reached  int // entities the reverse search from the target reached
+	Pruned   int // partial paths dropped because the target is out of their reach
+	Scanned  int // claims the dead-end tests read (see paths_reach.go)
+	Limit    int // the limit applied: PathOptions.Limit, or MaxLimit if that was higher
 }
 
 // ErrSameEntity is returned by Paths when from and to are the same entity.
@@ -350,6 +383,8 @@ type search struct {
 	queue  queue
 	groups []group
 	result []item
+	states int // expanded plus queued, see MaxSearchStates
+	reach  reachState
 }
 
 // Paths returns the best paths from the entity with id from to the one with
@@ -388,6 +423,7 @@ func (g *Graph) Paths(from, to string, opts PathOptions) ([]Path, PathStats, err
 	if opts.Limit < 1 {
 		return nil, PathStats{}, fmt.Errorf("paths: limit %d is not positive", opts.Limit)
 	}
+	opts.Limit = min(opts.Limit, MaxLimit)
 	s := &search{g: g, opts: opts, from: fi, to: ti, keep: 0xff}
 	if opts.Statuses != nil {
 		s.keep = 0
@@ -397,13 +433,14 @@ func (g *Graph) Paths(from, to string, opts PathOptions) ([]Path, PathStats, err
 			}
 		}
 	}
+	s.stats.Limit = opts.Limit
 	s.distances()
-	s.run()
+	err := s.run()
 	paths := make([]Path, len(s.result))
 	for i := range s.result {
 		paths[i] = s.materialise(&s.result[i])
 	}
-	return paths, s.stats, nil
+	return paths, s.stats, err
 }
 
 // kept reports whether a claim with flags f passes the status filter, and
@@ -725,22 +762,28 @@ type group struct {
 	next   int
 }
 
-func (s *search) run() {
+func (s *search) run() error {
 	s.hops = make(map[int32][]hop)
+	s.reach.budget = reachBudget
 	start := item{w: 6, grp: -1}
 	start.ents[0] = s.from
 	var ok bool
 	start.bc, start.bw, start.bh, ok = s.bound(s.from, 0, 6, 0)
 	if !ok {
-		return
+		return nil
 	}
 	s.queue.push(start)
 	s.stats.Pushed = 1
+	s.states = 1
 	var byBucket [][]hop // children of the item being expanded, by bucket
 	var touched []int
 	for s.queue.size > 0 && len(s.result) < s.opts.Limit {
+		if s.states >= MaxSearchStates {
+			return &SearchBoundError{States: s.states, Found: len(s.result), MaxHops: s.opts.MaxHops, Limit: s.opts.Limit}
+		}
 		it := s.queue.pop()
 		s.stats.Expanded++
+		s.states++
 		if it.grp >= 0 {
 			if gr := &s.groups[it.grp]; gr.next < len(gr.hops) {
 				s.queue.push(s.child(&gr.parent, gr.hops[gr.next], it.grp))
@@ -755,6 +798,10 @@ func (s *search) run() {
 		}
 		depth := it.n + 1
 		if int(depth) > s.opts.MaxHops {
+			continue
+		}
+		if !s.alive(&it) {
+			s.stats.Pruned++
 			continue
 		}
 		r := int8(s.opts.MaxHops) - depth
@@ -793,8 +840,12 @@ func (s *search) run() {
 			s.groups = append(s.groups, group{parent: it, hops: hs, next: 1})
 			s.queue.push(s.child(&it, hs[0], gi))
 			s.stats.Pushed++
+			// The whole group counts: its children are queued in all
+			// but name, and its hops take memory.
+			s.states += len(hs)
 		}
 	}
+	return nil
 }
 
 // child extends parent by h.
