@@ -78,8 +78,7 @@ func (g *Graph) Read(c *Claim) Reading {
 		}
 	}
 	backed := len(r.AssertedBy)+len(r.ConfirmedBy) > 0
-	opposed := len(r.DeniedBy)+len(r.DisputedBy) > 0
-	r.Denied = opposed && !backed
+	r.Denied = isDenied(c)
 	if !backed {
 		for _, ref := range c.Sources {
 			name := ref.Source
@@ -217,14 +216,21 @@ func (g *Graph) ReadPath(p Path) string {
 func (g *Graph) DeniedCount() int {
 	n := 0
 	for _, c := range g.claims {
-		backed, opposed := false, false
-		for _, st := range c.Stances {
-			backed = backed || st.Position.Supports()
-			opposed = opposed || st.Position.Opposes()
-		}
-		if opposed && !backed {
+		if isDenied(c) {
 			n++
 		}
 	}
 	return n
+}
+
+// isDenied reports whether someone denies or disputes c and nobody asserts
+// or confirms it: Reading.Denied, and the step below its status in the
+// strength order.
+func isDenied(c *Claim) bool {
+	backed, opposed := false, false
+	for _, st := range c.Stances {
+		backed = backed || st.Position.Supports()
+		opposed = opposed || st.Position.Opposes()
+	}
+	return opposed && !backed
 }

@@ -20,6 +20,7 @@ type pathsOptions struct {
 	status         string
 	format         string
 	render         string
+	rank           string
 	quotes         bool
 	stats          bool
 }
@@ -37,18 +38,23 @@ these chains. Every output says so.
 It lists simple paths of entities (none twice) of at most --max-hops hops,
 following claims from their subject to their object (with --undirected,
 also against them). A hop carries every claim between its two entities in
-the direction travelled, strongest first, where
+the direction travelled, strongest first, in the strength order every
+command uses:
   established > reported > proposed > alleged > contested > failed, retracted
-and a contested claim (asserted by one party, denied or disputed by another)
-counts as contested whatever its status. A hop is contested when its best
-claim is; a path's weakest link is its weakest hop. Each claim is read as
+where a denied claim (denied or disputed, asserted by nobody) ranks just
+below an undenied one of its status, and a contested claim (asserted by one
+party, denied or disputed by another) counts as contested whatever its
+status. A hop is contested when its best claim is; a path's weakest link is
+its weakest hop. Each claim is read as
 every command reads it: its mark (‼ CONTESTED, or DENIED when someone denies
 it and nobody asserts it), its status, who asserts and who denies it, then
 its relation and the marks [n] of its sources (--quotes adds their
 sentences).
 
-Paths are ranked by fewest contested hops, then the strongest weakest link,
-then fewest hops, then entity ids; the best --limit are shown. The search
+Paths are ranked (--rank strength, the default) by fewest contested hops,
+then the strongest weakest link, then fewest hops, then entity ids;
+--rank hops puts fewest hops first, so that a direct link is not buried
+under long chains. The best --limit are shown. The search
 stops as soon as it has them: it never lists all paths of a large graph.
 
 --render FILE also draws the subgraph the listed paths span as an SVG,
@@ -76,11 +82,13 @@ paths exits with status 1.`,
 	f.StringVar(&opts.status, "status", "", "use only claims of these statuses (comma-separated `LIST`)")
 	f.StringVar(&opts.format, "format", "text", "output `format`: text, markdown or json")
 	f.StringVar(&opts.render, "render", "", "also draw the paths as an SVG diagram to `FILE`")
+	f.StringVar(&opts.rank, "rank", "strength", "rank paths by `strength` (fewest contested hops, strongest weakest link) or hops (fewest first)")
 	f.BoolVar(&opts.quotes, "quotes", false, "also print the source sentences each claim rests on")
 	f.BoolVar(&opts.stats, "stats", false, "print load and search times to standard error")
 	_ = f.MarkHidden("stats")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("text", "markdown", "json"))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeList(graph.Statuses))
+	_ = cmd.RegisterFlagCompletionFunc("rank", completeFormats("strength", "hops"))
 	return cmd
 }
 
@@ -102,6 +110,13 @@ func (opts *pathsOptions) searchOptions() (graph.PathOptions, error) {
 	}
 	search := graph.PathOptions{MaxHops: opts.maxHops, Limit: opts.limit,
 		Undirected: opts.undirected, AvoidContested: opts.avoidContested}
+	switch opts.rank {
+	case "strength":
+	case "hops":
+		search.Rank = graph.RankHops
+	default:
+		return search, usageErrorf("unknown --rank %q (want strength or hops)", opts.rank)
+	}
 	if opts.status != "" {
 		st, err := parseStatuses(opts.status)
 		if err != nil {

@@ -148,6 +148,9 @@ func (r *Paths) heading() string {
 	if r.Search.AvoidContested {
 		mode += ", no contested hop"
 	}
+	if r.Search.Rank == graph.RankHops {
+		mode += ", fewest hops first"
+	}
 	return fmt.Sprintf("%s, at most %s, %s%s", n, Plural(r.Search.MaxHops, "hop", "hops"), mode,
 		DescribeSearch(graph.PathOptions{Statuses: r.Search.Statuses}))
 }

@@ -48,9 +48,11 @@ type group struct {
 }
 
 // entityGroups sorts the claims entity id takes part in into show's blocks:
-// contested claims it is from or to, then denied ones, then the rest by
-// status in graph.Statuses order, then the claims it only takes a stance
-// on. Claims keep id order inside a block; empty blocks are left out.
+// contested claims it is from or to (what a reader must not miss), then the
+// rest by status in the strength order every command uses
+// (graph.StatusesByStrength; inside a status, undenied before denied, as
+// Strength ranks them), then the claims it only takes a stance on. Claims
+// keep id order otherwise; empty blocks are left out.
 func entityGroups(g *graph.Graph, id string) []group {
 	var own, stanceOnly []*graph.Claim
 	own = append(own, g.Out(id)...)
@@ -77,14 +79,13 @@ func entityGroups(g *graph.Graph, id string) []group {
 			groups = append(groups, group{title, cs})
 		}
 	}
-	add("Contested", func(c *graph.Claim) bool { return g.Read(c).Contested }, own)
-	add("Denied", func(c *graph.Claim) bool { return g.Read(c).Denied }, own)
-	for _, st := range graph.Statuses {
-		add(capitalize(string(st)), func(c *graph.Claim) bool {
-			r := g.Read(c)
-			return !r.Contested && !r.Denied && c.Status == st
-		}, own)
+	add("Contested", (*graph.Claim).Contested, own)
+	slices.SortStableFunc(own, func(a, b *graph.Claim) int { return graph.Strength(b) - graph.Strength(a) })
+	for _, st := range graph.StatusesByStrength {
+		add(capitalize(string(st)), func(c *graph.Claim) bool { return !c.Contested() && c.Status == st }, own)
 	}
+	// A status claimgraph does not know (kept by a lenient load) still shows.
+	add("Other", func(c *graph.Claim) bool { return !c.Contested() && !c.Status.Valid() }, own)
 	add("Positions on other claims", func(*graph.Claim) bool { return true }, stanceOnly)
 	return groups
 }
@@ -162,7 +163,7 @@ func Entity(w io.Writer, g *graph.Graph, e *graph.Entity, st Style, quotes bool)
 	for _, gr := range groups {
 		p.Line("")
 		title := st.Bold(gr.title)
-		if gr.title == "Contested" || gr.title == "Denied" {
+		if gr.title == "Contested" {
 			title = st.Red(title)
 		}
 		p.Line(title)
