@@ -285,6 +285,16 @@ func BenchmarkLint(b *testing.B) {
 // none, one or more): those must be origins, and as many as there are up
 // to two.
 func TestSourceOriginsMatchesReference(t *testing.T) {
+	// Both ways of building the successor lists: through the library, and
+	// directly (above libraryMaxEdges).
+	defer func(m int) { libraryMaxEdges = m }(libraryMaxEdges)
+	for _, max := range []int{libraryMaxEdges, 0} {
+		libraryMaxEdges = max
+		t.Run(fmt.Sprint("libraryMaxEdges=", max), testSourceOriginsMatchesReference)
+	}
+}
+
+func testSourceOriginsMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := range 300 {
 		n := 1 + rng.IntN(12)

@@ -456,6 +456,14 @@ type search struct {
 // search stops there: its work is bounded by the partial paths whose bound
 // beats the last result, never by the number of all paths, and entities
 // farther than the remaining hops from the target are never entered.
+//
+// The bound ignores that a path may not revisit an entity, so a partial path
+// whose only way on runs back through itself would look promising for ever;
+// such dead ends are dropped before they are expanded (paths_reach.go). What
+// is left is bounded, not by the graph's size but by MaxSearchStates: a
+// search that reaches it returns the paths found so far, which are exact and
+// in order, with a *SearchBoundError. A Limit above MaxLimit is lowered to
+// it; PathStats.Limit tells which limit applied.
 func (g *Graph) Paths(from, to string, opts PathOptions) ([]Path, PathStats, error) {
 	fi, ok := g.entityIdx[from]
 	if !ok {

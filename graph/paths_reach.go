@@ -11,8 +11,9 @@ package graph
 // dropped with everything that extends it; results do not change, since no
 // extension of it is a result.
 //
-// The test is two searches over the same adjacency path search uses, each
-// cheap in the common case:
+// The test is a comparison of distances (clear), which settles most cases
+// for free, then two searches over the same adjacency path search uses,
+// each cheap in the common case:
 //   - descend looks for a proof of life: a walk from the end to the target
 //     along claims to entities one step closer (by the reverse search's
 //     distances), avoiding the path. Distances strictly fall along it, so it
@@ -48,7 +49,7 @@ type reachState struct {
 // only when no simple path from its end to the target within the hops left
 // avoids the entities already on it.
 func (s *search) alive(it *item) bool {
-	if s.reach.budget <= 0 {
+	if s.reach.budget <= 0 || s.clear(it) {
 		return true
 	}
 	if s.reach.mark == nil {
@@ -63,6 +64,26 @@ func (s *search) alive(it *item) bool {
 	s.reach.budget -= spend - left
 	s.stats.Scanned += spend - left
 	return found || !done
+}
+
+// clear is the free proof of life that settles most tests: every shortest
+// walk from the path's end to the target passes only entities nearer the
+// target than the end, so when no entity on the path is nearer, the path
+// cannot block one. (The distances compared are exact where it matters: an
+// entity on the path is needed up to more hops than its end is; see
+// search.relax.) It does not hold with AvoidContested, where the shortest
+// walk may need a contested hop.
+func (s *search) clear(it *item) bool {
+	if s.opts.AvoidContested {
+		return false
+	}
+	d := s.dist[it.last()][dAny]
+	for _, e := range it.ents[:it.n] {
+		if s.dist[e][dAny] < d {
+			return false
+		}
+	}
+	return true
 }
 
 // begin starts a walk: a new stamp, with the path's entities marked.

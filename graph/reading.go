@@ -138,6 +138,9 @@ func (p Phrase) Short(max int) string {
 	if max < 2 || len(p.Names) < max {
 		return p.Text()
 	}
+	if len(p.Names) == 2 {
+		return fmt.Sprintf("%s %s and 1 other", p.Verb, p.Names[0])
+	}
 	return fmt.Sprintf("%s %s and %d others", p.Verb, p.Names[0], len(p.Names)-1)
 }
 

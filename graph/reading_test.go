@@ -74,6 +74,10 @@ func TestPhraseShort(t *testing.T) {
 			t.Errorf("Short(%d) = %q, want %q", tt.max, got, tt.want)
 		}
 	}
+	// One other is "1 other", not "1 others" (short figure labels).
+	if got := (Phrase{Verb: "denied by", Names: []string{"A", "B"}}).Short(2); got != "denied by A and 1 other" {
+		t.Errorf("Short(2) of two names = %q", got)
+	}
 }
 
 // TestDeniedCount: the count agrees with the readings it stands for.

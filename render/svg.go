@@ -30,12 +30,24 @@ const (
 	MaxClaims   = 250
 )
 
-// TooLargeError is returned by SVG and PNG for a graph above the limits.
-// It says what was too large; how to draw less is the command line's to
-// say (it names flags), so the hint lives there.
-type TooLargeError struct{ Entities, Claims int }
+// MaxDOTBytes bounds the DOT text handed to Graphviz. Labels and tooltips
+// are capped (label.go): 250 claims, each denied by 140 parties of
+// 1,000-character names, make 2.4 MB of DOT, 3.9 MB of SVG in 6 s. What the
+// caps leave unbounded is the number of things listed (thousands of cited
+// sources in the footer); past this budget the figure is refused.
+const MaxDOTBytes = 3 << 20
+
+// TooLargeError is returned by SVG and PNG for a graph above the limits:
+// too many entities or claims, or (DOTBytes > 0) too much text to draw. It
+// says what was too large; how to draw less is the command line's to say
+// (it names flags), so the hint lives there.
+type TooLargeError struct{ Entities, Claims, DOTBytes int }
 
 func (e *TooLargeError) Error() string {
+	if e.DOTBytes > 0 {
+		return fmt.Sprintf("graph too large to lay out: %d entities and %d claims make %d bytes of Graphviz input (limit %d bytes)",
+			e.Entities, e.Claims, e.DOTBytes, MaxDOTBytes)
+	}
 	return fmt.Sprintf("graph too large to lay out: %d entities, %d claims (limit %d entities, %d claims)",
 		e.Entities, e.Claims, MaxEntities, MaxClaims)
 }
@@ -57,8 +69,8 @@ func SVG(w io.Writer, g *graph.Graph, opts Options) error {
 	if err := layout(f, graphviz.SVG, &buf); err != nil {
 		return err
 	}
-	f.tooltips["node legend"] = "Key: line styles, entity shapes and sources"
-	f.tooltips["graph claimgraph"] = clean(f.title)
+	f.tooltips["node "+legendID] = "Key: line styles, entity shapes and sources"
+	f.tooltips["graph "+figureID] = clean(f.title)
 	return sanitizeSVG(w, buf.Bytes(), f.tooltips)
 }
 
@@ -86,12 +98,16 @@ func PNG(w io.Writer, g *graph.Graph, opts Options) error {
 // layout runs Graphviz on the figure's DOT, so that what SVG and PNG draw
 // is exactly what DOT writes.
 func layout(f *figure, format graphviz.Format, w io.Writer) error {
-	if ne, nc := len(f.g.Entities()), len(f.g.Claims()); ne > MaxEntities || nc > MaxClaims {
-		return &TooLargeError{ne, nc}
+	ne, nc := len(f.g.Entities()), len(f.g.Claims())
+	if ne > MaxEntities || nc > MaxClaims {
+		return &TooLargeError{Entities: ne, Claims: nc}
 	}
 	var dot bytes.Buffer
 	if err := f.writeDOT(&dot); err != nil {
 		return err
+	}
+	if dot.Len() > MaxDOTBytes {
+		return &TooLargeError{Entities: ne, Claims: nc, DOTBytes: dot.Len()}
 	}
 	ctx := context.Background()
 	gvMu.Lock()
