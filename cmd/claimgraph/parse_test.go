@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render"
 )
 
 func TestParseStatuses(t *testing.T) {
@@ -49,4 +52,22 @@ func FuzzParseStatuses(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTooLargeHint: the hint that names flags lives in cmd, and says what
+// to draw less of for each way a figure is too large.
+func TestTooLargeHint(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{nil, ""},
+		{errors.New("other"), ""},
+		{&render.TooLargeError{Entities: 500, Claims: 900}, "--focus ENTITY --depth 1"},
+		{fmt.Errorf("write x: %w", &render.TooLargeError{Entities: 5, Claims: 9, DOTBytes: 4 << 20}), "--labels numbers"},
+	} {
+		if got := tooLargeHint(tt.err); !strings.Contains(got, tt.want) || (tt.want == "") != (got == "") {
+			t.Errorf("tooLargeHint(%v) = %q, want it to contain %q", tt.err, got, tt.want)
+		}
+	}
 }

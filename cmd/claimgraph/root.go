@@ -173,8 +173,11 @@ func wrapArgsErrors(c *cobra.Command) {
 // what was too large).
 func tooLargeHint(err error) string {
 	var tl *render.TooLargeError
-	if !errors.As(err, &tl) {
+	switch {
+	case !errors.As(err, &tl):
 		return ""
+	case tl.DOTBytes > 0:
+		return "draw less text or less of it: --labels numbers, or --focus ENTITY --depth 1, --contested, --status or --type"
 	}
 	return "draw part of it: --focus ENTITY --depth 1, --contested, --status or --type; or write --format dot and lay it out with Graphviz yourself"
 }
