@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -150,8 +151,15 @@ func runPaths(opts *pathsOptions, stdout, stderr io.Writer) error {
 	}
 	searched := time.Now()
 	paths, stats, err := g.Paths(from.ID, to.ID, search)
+	if bound := (*graph.SearchBoundError)(nil); errors.As(err, &bound) {
+		return withHint(err, "narrow the search: a lower --max-hops, --status to keep only stronger claims, or --avoid-contested")
+	}
 	if err != nil {
 		return err
+	}
+	if stats.Limit < search.Limit {
+		printNote(stderr, fmt.Sprintf("--limit %d lowered to %d, the most one search returns", search.Limit, stats.Limit))
+		search.Limit = stats.Limit
 	}
 	if opts.stats {
 		fmt.Fprintf(stderr, "paths: load %.1f ms, search %.3f ms (%d expanded, %d pushed, %d entities within reach)\n",
