@@ -1,7 +1,7 @@
 package data
 
 import (
-	"github.com/claimgraph/claimgraph/data/testcases"
+	"github.com/claimgraph/claimgraph/data/internal/testcases"
 
 	"bytes"
 	"encoding/json"
@@ -23,7 +23,7 @@ import (
 
 func FuzzLoadYAML(f *testing.F) {
 	f.Add(Embedded())
-	for _, tc := range testcases.Load {
+	for _, tc := range testcases.Load() {
 		if tc.File == "" && len(tc.Src) < 4096 {
 			f.Add([]byte(tc.Src))
 		}
@@ -38,7 +38,7 @@ func FuzzLoadJSON(f *testing.F) {
 	}
 	f.Add(exportJSON(f, ds))
 	f.Add(exportJSON(f, genDataset(rand.New(rand.NewPCG(3, 4)), 3, 2, 4)))
-	for _, tc := range testcases.Load {
+	for _, tc := range testcases.Load() {
 		if tc.File == "t.json" && len(tc.Src) < 4096 {
 			f.Add([]byte(tc.Src))
 		}

@@ -1,7 +1,7 @@
 package data
 
 import (
-	"github.com/claimgraph/claimgraph/data/testcases"
+	"github.com/claimgraph/claimgraph/data/internal/testcases"
 
 	"errors"
 	"os"
@@ -54,7 +54,7 @@ func checkProblems(t *testing.T, err error, want []string) {
 }
 
 func TestLoadProblems(t *testing.T) {
-	for _, tc := range testcases.Load {
+	for _, tc := range testcases.Load() {
 		t.Run(tc.Name, func(t *testing.T) {
 			name := tc.File
 			if name == "" {

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/claimgraph/claimgraph/data/testcases"
+	"github.com/claimgraph/claimgraph/data/internal/testcases"
 )
 
 // loadBothWays loads b with the claims list split for two goroutines
@@ -71,7 +71,7 @@ func TestTailMatchesSequential(t *testing.T) {
 }
 
 func TestTailMatchesSequentialCases(t *testing.T) {
-	for _, c := range testcases.Load {
+	for _, c := range testcases.Load() {
 		if strings.HasSuffix(c.File, ".json") {
 			t.Run(c.Name, func(t *testing.T) { loadBothWays(t, c.File, []byte(c.Src)) })
 		}

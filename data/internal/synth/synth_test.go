@@ -1,4 +1,4 @@
-package synth
+package synth_test
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/claimgraph/claimgraph/data"
+	. "github.com/claimgraph/claimgraph/data/internal/synth"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -301,8 +302,8 @@ var stringCases = []string{
 
 func TestAppendJSONString(t *testing.T) {
 	for _, s := range stringCases {
-		if got, want := string(appendJSONString(nil, s)), encodingJSON(s); got != want {
-			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		if got, want := string(AppendJSONString(nil, s)), encodingJSON(s); got != want {
+			t.Errorf("AppendJSONString(%q) = %s, want %s", s, got, want)
 		}
 	}
 }
@@ -312,15 +313,15 @@ func FuzzAppendJSONString(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := string(appendJSONString(nil, s)), encodingJSON(s); got != want {
-			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		if got, want := string(AppendJSONString(nil, s)), encodingJSON(s); got != want {
+			t.Errorf("AppendJSONString(%q) = %s, want %s", s, got, want)
 		}
 	})
 }
 
 func TestAppendYAMLString(t *testing.T) {
 	for _, s := range stringCases {
-		doc := append([]byte("title: "), appendYAMLString(nil, s)...)
+		doc := append([]byte("title: "), AppendYAMLString(nil, s)...)
 		ds, err := data.LoadBytes("s.yaml", doc)
 		if err != nil {
 			t.Errorf("%q → %s: %v", s, doc, err)
@@ -414,7 +415,7 @@ func checkValid(t testing.TB, ds *graph.Dataset) {
 		if u, err := url.Parse(s.URL); s.URL != "" && (err != nil || u.Scheme != "https" && u.Scheme != "http") {
 			t.Fatalf("source %s: bad url %q", s.ID, s.URL)
 		}
-		if s.Reliability != "" && !slices.Contains(reliabilities, s.Reliability) {
+		if s.Reliability != "" && !slices.Contains(Reliabilities, s.Reliability) {
 			t.Fatalf("source %s: bad grade %q", s.ID, s.Reliability)
 		}
 	}
@@ -451,7 +452,7 @@ func checkValid(t testing.TB, ds *graph.Dataset) {
 				t.Fatalf("claim %s is %s, yet %s %s it", c.ID, c.Status, s.By, s.Position)
 			}
 		}
-		if c.Status == graph.Alleged && !supported(&c) {
+		if c.Status == graph.Alleged && !Supported(&c) {
 			t.Fatalf("claim %s is alleged by no one", c.ID)
 		}
 	}
