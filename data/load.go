@@ -315,14 +315,22 @@ func (l *loader) capExceeded(name string) {
 	l.fileProblem(name, "input exceeds the size limit of %d bytes in total (see --max-bytes)", l.maxBytes)
 }
 
-// parse decodes one file's text into the loader's dataset.
-// maxYAMLBytes bounds one YAML file. goccy/go-yaml's syntax tree takes
-// about 60 bytes of memory per byte of input (measured: 400 MB of YAML, 22 GB
-// peak), so a large YAML file would exhaust the machine long before
-// MaxBytes stops it; JSON has no such limit (about 1.8 bytes per byte).
-// A variable so that tests can lower it.
-var maxYAMLBytes = 64 << 20
+// maxYAMLBytes bounds one YAML file; maxYAMLTokens (yamlscan.go) bounds
+// its tokens. goccy/go-yaml's tokens and syntax tree take memory per token,
+// and its string handling memory per byte; measured peaks (check, v1.19.2):
+//
+//	3,000,000 tokens of "[a,a,a,…]" (3 MB)     1.15 GB  383 bytes per token
+//	3,000,000 tokens of "[[],[],…]" (3 MB)     1.23 GB  410 bytes per token (and per byte)
+//	3,000,000 tokens of "- a" lines (6 MB)     1.31 GB  436 bytes per token
+//	2,466,980 tokens of synth YAML (20.9 MB)   1.25 GB  508 bytes per token, 60 per byte
+//	one 8 MB quoted scalar                     0.27 GB   32 bytes per byte
+//
+// so 3,000,000 tokens and 48 MiB each keep a YAML file near 1.5 GB, the
+// budget of a million-claim JSON check; JSON has no such limit (about 1.8
+// bytes per byte). A variable so that tests can lower it.
+var maxYAMLBytes = 48 << 20
 
+// parse decodes one file's text into the loader's dataset.
 func (l *loader) parse(name, text string) {
 	// A UTF-8 byte order mark is dropped: editors add it and it means
 	// nothing. (Columns on line 1 are then one less than an editor that
@@ -352,7 +360,7 @@ func (l *loader) parse(name, text string) {
 	if isJSON(name, text) {
 		l.parseJSON(file, text)
 	} else if len(text) > maxYAMLBytes {
-		l.errs.add(filePos(file), "YAML file of %d MiB is over the %d MiB limit for YAML: the YAML parser needs about 60 times a file's size in memory (a 400 MB file took 22 GB); split it into several files in one directory, or write it as JSON (claimgraph export writes JSON)",
+		l.errs.add(filePos(file), "YAML file of %d MiB is over the %d MiB limit for YAML: the YAML parser needs 30 to 400 times a file's size in memory; split it into several files in one directory, or write it as JSON (claimgraph export writes JSON)",
 			len(text)>>20, maxYAMLBytes>>20)
 	} else {
 		l.parseYAML(file, text)

@@ -4,6 +4,7 @@ import (
 	"github.com/claimgraph/claimgraph/data/internal/testcases"
 
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,6 +96,12 @@ func TestLoadValid(t *testing.T) {
 		{"json stdin sniffing", "-", `{"title": "t"}`},
 		{"big string json", "t.json", `{"title": "` + strings.Repeat("x", 10<<20) + `"}`},
 		{"big string yaml", "t.yaml", "title: \"" + strings.Repeat("x", 10<<20) + "\"\n"},
+		// The old pre-scan counted these brackets as nesting.
+		{"brackets starting a block scalar line", "t.yaml", "title: |\n  " + strings.Repeat("[", 120) + "\nentities: []\n"},
+		{"brackets in a quoted scalar", "t.yaml", "title: '" + strings.Repeat("[", 120) + "'\n"},
+		{"lone CR line breaks", "t.yaml", strings.ReplaceAll(testcases.WithClaims("  - {from: a, to: b, relation: funds, status: alleged}\n"), "\n", "\r")},
+		{"yaml directive", "t.yaml", "%YAML 1.2\n---\ntitle: t\n"},
+		{"empty values in a long list", "t.yaml", testcases.WithClaims(emptyValueClaims(2000))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := LoadBytes(tc.file, []byte(tc.src)); err != nil {
@@ -102,6 +109,16 @@ func TestLoadValid(t *testing.T) {
 			}
 		})
 	}
+}
+
+// emptyValueClaims returns n claims (YAML lines) with two empty values
+// each, as a hand-written file may have.
+func emptyValueClaims(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "  - id: c%d\n    from: a\n    to: b\n    relation: funds\n    detail:\n    status: alleged\n    reported:\n", i)
+	}
+	return b.String()
 }
 
 // TestSyntaxErrorAlone checks that a JSON syntax error inside a claim is
@@ -267,6 +284,15 @@ func TestLoadUnreadable(t *testing.T) {
 // a YAML file over the limit is refused with advice, JSON of the same size
 // is not affected.
 func TestYAMLSizeLimit(t *testing.T) {
+	t.Run("tokens", func(t *testing.T) {
+		defer func(n int) { maxYAMLTokens = n }(maxYAMLTokens)
+		maxYAMLTokens = 10
+		_, err := LoadBytes("big.yaml", []byte("title: [a, b, c, d, e, f, g, h, i, j]\n"))
+		checkProblems(t, err, []string{"big.yaml:1:19: YAML file of more than 10 tokens"})
+		if !strings.Contains(err.Error(), "split it into several files in one directory, or write it as JSON") {
+			t.Errorf("no advice in %q", err)
+		}
+	})
 	defer func(n int) { maxYAMLBytes = n }(maxYAMLBytes)
 	maxYAMLBytes = 64
 	src := testcases.WithClaims("  - {from: a, to: b, relation: funds, status: alleged}\n")

@@ -7,6 +7,7 @@
 package testcases
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 )
@@ -214,12 +215,34 @@ var Load = sync.OnceValue(func() []Case {
 			Want: []string{"t.yaml:101:101: nesting deeper than 100 levels"}},
 		{Name: "deep nesting after an anchor", Src: "title: &x " + strings.Repeat("{a: ", 100_000) + "\n",
 			Want: []string{"t.yaml:1:407: nesting deeper than 100 levels"}},
+		{Name: "deep flow nesting hidden by a quote after a colon", Src: "title: [x:\"y, " + strings.Repeat("[", 200) + "\n",
+			Want: []string{"t.yaml:1:113: nesting deeper than 100 levels"}},
+		{Name: "deep block nesting with lone CR line breaks", Src: strings.ReplaceAll(deepBlock(150), "\n", "\r"),
+			Want: []string{"t.yaml:101:101: nesting deeper than 100 levels"}},
+		{Name: "yaml mapping of many keys", Src: lines(40_000, "k%d: v\n"),
+			Want: []string{"t.yaml:101:1: a mapping of more than 100 keys"}},
+		{Name: "yaml mapping of many empty keys", Src: lines(120_000, "k%d:\n"),
+			Want: []string{"t.yaml:101:1: a mapping of more than 100 keys"}},
+		{Name: "yaml many empty list entries", Src: "title: t\nclaims:\n" + strings.Repeat("-\n", 320_000),
+			Want: []string{"t.yaml:3142:1: too many empty values for the YAML parser: 3141 so far"}},
+		{Name: "yaml many empty values in small mappings", Src: "claims:\n" + strings.Repeat("- a:\n  b:\n", 60_000),
+			Want: []string{"t.yaml:3381:4: too many empty values for the YAML parser: 3381 so far"}},
 		{Name: "deep json nesting", File: "t.json", Src: `{"title": ` + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "}",
 			Want: []string{"t.json:1:11: title: expected a string, got a list"}},
 		{Name: "deep json nesting in an unknown field", File: "t.json", Src: `{"x": ` + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "}",
 			Want: []string{`t.json:1:2: unknown field "x"`, "t.json:1:106: invalid JSON: nesting deeper than 100 levels"}},
 	}
 })
+
+// lines repeats format n times, with the repetition's index as its
+// argument.
+func lines(n int, format string) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, format, i)
+	}
+	return b.String()
+}
 
 // deepBlock nests n block mappings by indentation.
 func deepBlock(n int) string {
