@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -20,9 +22,9 @@ type Problem struct {
 
 func (p Problem) String() string {
 	if p.Line == 0 {
-		return fmt.Sprintf("%s: %s", p.File, p.Msg)
+		return fmt.Sprintf("%s: %s", displayName(p.File), p.Msg)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s", displayName(p.File), p.Line, p.Col, p.Msg)
 }
 
 // Errors is the error Load and LoadBytes return when the input has problems:
@@ -166,7 +168,7 @@ func (l *loader) place(at pos) string {
 	if line == 0 {
 		line, col = lineCol(f.text, int(at.n))
 	}
-	return fmt.Sprintf("%s:%d:%d", f.name, line, col)
+	return fmt.Sprintf("%s:%d:%d", displayName(f.name), line, col)
 }
 
 // lineCol returns the 1-based line and rune column of byte offset off in text.
@@ -175,4 +177,52 @@ func lineCol(text string, off int) (line, col int) {
 	line = 1 + strings.Count(text[:off], "\n")
 	start := strings.LastIndexByte(text[:off], '\n') + 1
 	return line, utf8.RuneCountInString(text[start:off]) + 1
+}
+
+// maxEcho is how many characters of an offending value a message repeats:
+// values can be megabytes long, and a message is read on a terminal.
+const maxEcho = 80
+
+// echo quotes a value for a message, cut to maxEcho characters with "…".
+// Quoting also escapes control and invisible characters, so that a value
+// cannot rewrite the terminal the message is read on.
+func echo(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxEcho {
+			return strconv.Quote(s[:i] + "…")
+		}
+		n++
+	}
+	return strconv.Quote(s)
+}
+
+// displayName is a file name as messages print it: as it is when every
+// character is printable and visible, else quoted with escapes, so that a
+// name holding ESC or a newline cannot reach the terminal raw or pass for
+// another message.
+func displayName(name string) string {
+	for _, r := range name {
+		if r == utf8.RuneError || !unicode.IsPrint(r) || isHiddenRune(r) {
+			return strconv.Quote(name)
+		}
+	}
+	return name
+}
+
+// isHiddenRune reports the characters no string field may hold: C0 and C1
+// controls other than tab and newline (and DEL), which move the cursor,
+// set a terminal's title or clear its screen, and the invisible and
+// bidirectional formatting characters, which make text read as something
+// it is not.
+func isHiddenRune(r rune) bool {
+	switch {
+	case r < 0x20:
+		return r != '\t' && r != '\n'
+	case r < 0x7f:
+		return false
+	case r <= 0x9f:
+		return true
+	}
+	return 0x200b <= r && r <= 0x200f || 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069 || r == 0xfeff
 }

@@ -84,7 +84,10 @@ func genDataset(rng *rand.Rand, nEntities, nSources, nClaims int) *graph.Dataset
 	return ds
 }
 
-var genAlphabet = []rune("abcdefghij klmnop XYZ 0123 .,;:!?-_'\"\\/<>&{}[]#*|%@`~\t\n\r\x01\x7féü中文😀\u2028\u2029\u00a0")
+// The loader refuses other control characters and invisible ones (see
+// the "characters that forge output" cases of data/internal/testcases),
+// so the alphabet has only tab and newline.
+var genAlphabet = []rune("abcdefghij klmnop XYZ 0123 .,;:!?-_'\"\\/<>&{}[]#*|%@`~\t\néü中文😀\u2028\u2029\u00a0")
 
 func genText(rng *rand.Rand, max int) string {
 	n := rng.IntN(max + 1)

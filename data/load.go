@@ -457,11 +457,11 @@ func (l *loader) defineID(id string, at pos, k idKind) string {
 		return id
 	}
 	if k == kindDerivedClaim {
-		l.errs.add(at, "duplicate id %q, derived from this claim's from, relation and to: the %s at %s has it too (give one of them an id)",
-			id, prevKind, l.place(prev))
+		l.errs.add(at, "duplicate id %s, derived from this claim's from, relation and to: the %s at %s has it too (give one of them an id)",
+			echo(id), prevKind, l.place(prev))
 		return id
 	}
-	l.errs.add(at, "duplicate id %q: this %s, and the %s at %s", id, k, prevKind, l.place(prev))
+	l.errs.add(at, "duplicate id %s: this %s, and the %s at %s", echo(id), k, prevKind, l.place(prev))
 	return id
 }
 
@@ -503,7 +503,7 @@ func (l *loader) refer(id string, at pos, want idKind, what string) {
 }
 
 func (l *loader) wrongKind(k idKind, r ref) {
-	l.errs.add(r.at, "%s %q is %s, not %s", r.what, r.id, k.withArticle(), r.want.withArticle())
+	l.errs.add(r.at, "%s %s is %s, not %s", r.what, echo(r.id), k.withArticle(), r.want.withArticle())
 }
 
 // finish runs the checks that need every file, then returns the dataset or
@@ -518,7 +518,7 @@ func (l *loader) finish() (*graph.Dataset, error) {
 			}
 			continue
 		}
-		msg := fmt.Sprintf("%s %q is not a known %s", r.what, r.id, r.want)
+		msg := fmt.Sprintf("%s %s is not a known %s", r.what, echo(r.id), r.want)
 		// Suggestions compare against every id: done for the problems
 		// that will be shown, not for a million dangling references.
 		if l.errs.total < maxShown {
@@ -531,7 +531,7 @@ func (l *loader) finish() (*graph.Dataset, error) {
 				suggested[r.id] = s
 			}
 			if s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				msg += fmt.Sprintf(" (did you mean %s?)", echo(s))
 			}
 		}
 		l.errs.add(r.at, "%s", msg)

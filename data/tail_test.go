@@ -18,8 +18,8 @@ import (
 // way: dataset, problems, their order and count.
 func loadBothWays(t *testing.T, name string, b []byte) {
 	t.Helper()
-	defer func(old int) { tailMin = old }(tailMin)
-	tailMin = 1 << 62
+	defer func(old int, always bool) { tailMin, tailAlways = old, always }(tailMin, tailAlways)
+	tailMin, tailAlways = 1<<62, true
 	want, wantErr := LoadBytes(name, b)
 	tailMin = 0
 	got, gotErr := LoadBytes(name, b)
