@@ -101,6 +101,15 @@ func (d *decoder) add(at pos, format string, args ...any) {
 	d.l.errs.add(at, format, args...)
 }
 
+// addRef is add for a message naming another place (see problems.addRef).
+func (d *decoder) addRef(at, ref pos, format string, args ...any) {
+	if d.tail != nil {
+		d.tail.abort()
+		return
+	}
+	d.l.errs.addRef(at, ref, format, args...)
+}
+
 func (d *decoder) refer(id string, at pos, want idKind, what string) {
 	if d.tail != nil {
 		d.tail.refer(id, want)
@@ -186,7 +195,7 @@ func (d *decoder) object(what string, names []string, set func(key string)) bool
 			d.unknownField(key, kat, what, names)
 			d.r.skip()
 		case mask&(1<<i) != 0:
-			d.add(kat, "duplicate field %s in %s (first at %s)", echo(key), what, d.l.place(d.seen[level][i]))
+			d.addRef(kat, d.seen[level][i], "duplicate field %s in %s (first at "+placeMark+")", echo(key), what)
 			d.r.skip()
 		default:
 			mask |= 1 << i
@@ -197,7 +206,7 @@ func (d *decoder) object(what string, names []string, set func(key string)) bool
 }
 
 func (d *decoder) unknownField(key string, at pos, what string, names []string) {
-	if s := suggest(key, names); s != "" {
+	if s := suggest(key, names, nil); s != "" {
 		d.add(at, "unknown field %s in %s (did you mean %q?)", echo(key), what, s)
 		return
 	}
@@ -584,7 +593,7 @@ func checkEnum[T ~string](d *decoder, f field, what string, valid []T) {
 		names[i] = string(v)
 	}
 	msg := fmt.Sprintf("%s %s is not one of %s", what, echo(f.s), strings.Join(names, ", "))
-	if s := suggest(f.s, names); s != "" {
+	if s := suggest(f.s, names, nil); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	d.add(f.at, "%s", msg)

@@ -457,11 +457,11 @@ func (l *loader) defineID(id string, at pos, k idKind) string {
 		return id
 	}
 	if k == kindDerivedClaim {
-		l.errs.add(at, "duplicate id %s, derived from this claim's from, relation and to: the %s at %s has it too (give one of them an id)",
-			echo(id), prevKind, l.place(prev))
+		l.errs.addRef(at, prev, "duplicate id %s, derived from this claim's from, relation and to: the %s at "+placeMark+" has it too (give one of them an id)",
+			echo(id), prevKind)
 		return id
 	}
-	l.errs.add(at, "duplicate id %s: this %s, and the %s at %s", echo(id), k, prevKind, l.place(prev))
+	l.errs.addRef(at, prev, "duplicate id %s: this %s, and the %s at "+placeMark, echo(id), k, prevKind)
 	return id
 }
 
@@ -511,6 +511,7 @@ func (l *loader) wrongKind(k idKind, r ref) {
 func (l *loader) finish() (*graph.Dataset, error) {
 	var candidates [kindSource + 1][]string
 	suggested := map[string]string{}
+	budget := suggestBudget
 	for _, r := range l.refs {
 		if k, _, ok := l.lookup(r.id); ok {
 			if k != r.want {
@@ -527,7 +528,7 @@ func (l *loader) finish() (*graph.Dataset, error) {
 			}
 			s, ok := suggested[r.id]
 			if !ok {
-				s = suggest(r.id, candidates[r.want])
+				s = suggest(r.id, candidates[r.want], &budget)
 				suggested[r.id] = s
 			}
 			if s != "" {

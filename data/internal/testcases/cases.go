@@ -197,24 +197,30 @@ var Load = sync.OnceValue(func() []Case {
 			Want: []string{"t.yaml:2:39: derived_from cycle: s1 -> s1"}},
 
 		// --- characters that forge output -------------------------------------
-	{Name: "escape sequence in a relation", Src: WithClaims("  - {from: a, to: b, relation: \"funds\\e[1AEstablished\", status: alleged}\n"),
-		Want: []string{"t.yaml:8:32: claim relation has the character U+001B (escape) at character 6: remove it"}},
-	{Name: "carriage return in a quote", Src: WithClaims("  - {from: a, to: b, relation: r, status: alleged, stances: [{by: b, position: asserts, quote: \"yes\\rb denies\"}]}\n"),
-		Want: []string{"t.yaml:8:96: stance quote has the character U+000D (carriage return) at character 4: remove it"}},
-	{Name: "terminal title in a title", File: "t.json", Src: `{"title": "x\u001b]0;pwned\u0007"}`,
-		Want: []string{"t.json:1:11: title has the character U+001B (escape) at character 2: remove it"}},
-	{Name: "C1 control in a name", File: "t.json", Src: `{"entities": [{"id": "a", "name": "A\u009b2J", "type": "company"}]}`,
-		Want: []string{"t.json:1:35: entity name has the character U+009B (a C1 control character) at character 2: remove it"}},
-	{Name: "bidi override in an alias", Src: "entities:\n  - {id: a, name: A, type: company, aliases: [\"x\u202Ey\"]}\n",
-		Want: []string{"t.yaml:2:47: entity aliases has the character U+202E (a bidirectional formatting character) at character 2: remove it"}},
-	{Name: "zero-width space in a publisher", Src: "sources:\n  - {id: s, title: S, publisher: \"The\u200BTimes\"}\n",
-		Want: []string{"t.yaml:2:34: source publisher has the character U+200B (an invisible character) at character 4: remove it"}},
-	{Name: "byte order mark inside a note", Src: "entities:\n  - {id: a, name: A, type: company, note: \"a\uFEFFb\"}\n",
-		Want: []string{"t.yaml:2:43: entity note has the character U+FEFF (zero-width no-break space) at character 2: remove it"}},
-	{Name: "escape in a file name", File: "t\x1b[2J\n.yaml", Src: "title: [x]\n",
-		Want: []string{`"t\x1b[2J\n.yaml":1:8: title: expected a string, got a list`}},
-	{Name: "long value echoed in part", Src: "entities:\n  - {id: a, name: A, type: company, country: " + strings.Repeat("x", 100_000) + "}\n",
-		Want: []string{`t.yaml:2:46: entity country "` + strings.Repeat("x", 80) + `…" is not an ISO 3166 alpha-2 code`}},
+		{Name: "escape sequence in a relation", Src: WithClaims("  - {from: a, to: b, relation: \"funds\\e[1AEstablished\", status: alleged}\n"),
+			Want: []string{"t.yaml:8:32: claim relation has the character U+001B (escape) at character 6: remove it"}},
+		{Name: "carriage return in a quote", Src: WithClaims("  - {from: a, to: b, relation: r, status: alleged, stances: [{by: b, position: asserts, quote: \"yes\\rb denies\"}]}\n"),
+			Want: []string{"t.yaml:8:96: stance quote has the character U+000D (carriage return) at character 4: remove it"}},
+		{Name: "terminal title in a title", File: "t.json", Src: `{"title": "x\u001b]0;pwned\u0007"}`,
+			Want: []string{"t.json:1:11: title has the character U+001B (escape) at character 2: remove it"}},
+		{Name: "C1 control in a name", File: "t.json", Src: `{"entities": [{"id": "a", "name": "A\u009b2J", "type": "company"}]}`,
+			Want: []string{"t.json:1:35: entity name has the character U+009B (a C1 control character) at character 2: remove it"}},
+		{Name: "bidi override in an alias", Src: "entities:\n  - {id: a, name: A, type: company, aliases: [\"x\u202Ey\"]}\n",
+			Want: []string{"t.yaml:2:47: entity aliases has the character U+202E (a bidirectional formatting character) at character 2: remove it"}},
+		{Name: "zero-width space in a publisher", Src: "sources:\n  - {id: s, title: S, publisher: \"The\u200BTimes\"}\n",
+			Want: []string{"t.yaml:2:34: source publisher has the character U+200B (an invisible character) at character 4: remove it"}},
+		{Name: "byte order mark inside a note", Src: "entities:\n  - {id: a, name: A, type: company, note: \"a\uFEFFb\"}\n",
+			Want: []string{"t.yaml:2:43: entity note has the character U+FEFF (zero-width no-break space) at character 2: remove it"}},
+		{Name: "escape in a file name", File: "t\x1b[2J\n.yaml", Src: "title: [x]\n",
+			Want: []string{`"t\x1b[2J\n.yaml":1:8: title: expected a string, got a list`}},
+		{Name: "long value echoed in part", Src: "entities:\n  - {id: a, name: A, type: company, country: " + strings.Repeat("x", 100_000) + "}\n",
+			Want: []string{`t.yaml:2:46: entity country "` + strings.Repeat("x", 80) + `…" is not an ISO 3166 alpha-2 code`}},
+
+		// --- quadratic corners ---------------------------------------------------
+	{Name: "json duplicate ids on one line", File: "t.json", Src: duplicateIDs(30_000),
+		Want: []string{`t.json:1:1488926: duplicate id "e0": this entity, and the entity at t.json:1:36`}},
+	{Name: "dangling references to long ids", Src: longIDs(40, 5000),
+		Want: []string{`t.yaml:44:12: claim from "` + strings.Repeat("a", 80) + `…" is not a known entity`}},
 
 	// --- hostile YAML ---------------------------------------------------------
 		{Name: "billion laughs", Src: billionLaughs(),
@@ -260,6 +266,41 @@ func lines(n int, format string) string {
 	var b strings.Builder
 	for i := range n {
 		fmt.Fprintf(&b, format, i)
+	}
+	return b.String()
+}
+
+// duplicateIDs returns a dataset on one line that defines n entities, then
+// each again: the second definitions name the first ones' places, which
+// are further and further into the line.
+func duplicateIDs(n int) string {
+	var b strings.Builder
+	b.WriteString(`{"title": "t", "entities": [`)
+	for k := range 2 {
+		for i := range n {
+			if k+i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, `{"id": "e%d", "name": "E", "type": "company"}`, i)
+		}
+	}
+	b.WriteString("]}\n")
+	return b.String()
+}
+
+// longIDs returns a dataset of n entities with ids of the given length
+// that differ only at their end, and n claims that name each with its
+// last character changed: a full edit distance from each reference to
+// each id costs n² times length².
+func longIDs(n, length int) string {
+	var b strings.Builder
+	b.WriteString("title: t\nentities:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - {id: %s-%d, name: E, type: company}\n", strings.Repeat("a", length), i)
+	}
+	b.WriteString("claims:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - {from: %s-%dz, to: %s-%d, relation: r, status: alleged}\n", strings.Repeat("a", length), i, strings.Repeat("a", length), i)
 	}
 	return b.String()
 }
