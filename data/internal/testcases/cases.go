@@ -217,12 +217,12 @@ var Load = sync.OnceValue(func() []Case {
 			Want: []string{`t.yaml:2:46: entity country "` + strings.Repeat("x", 80) + `…" is not an ISO 3166 alpha-2 code`}},
 
 		// --- quadratic corners ---------------------------------------------------
-	{Name: "json duplicate ids on one line", File: "t.json", Src: duplicateIDs(30_000),
-		Want: []string{`t.json:1:1488926: duplicate id "e0": this entity, and the entity at t.json:1:36`}},
-	{Name: "dangling references to long ids", Src: longIDs(40, 5000),
-		Want: []string{`t.yaml:44:12: claim from "` + strings.Repeat("a", 80) + `…" is not a known entity`}},
+		{Name: "json duplicate ids on one line", File: "t.json", Src: duplicateIDs(30_000),
+			Want: []string{`t.json:1:1488926: duplicate id "e0": this entity, and the entity at t.json:1:36`}},
+		{Name: "dangling references to long ids", Src: longIDs(40, 5000),
+			Want: []string{`t.yaml:44:12: claim from "` + strings.Repeat("a", 80) + `…" is not a known entity`}},
 
-	// --- hostile YAML ---------------------------------------------------------
+		// --- hostile YAML ---------------------------------------------------------
 		{Name: "billion laughs", Src: billionLaughs(),
 			Want: []string{"t.yaml:2:4: YAML anchors (&a) are not supported: write the value out"}},
 		{Name: "alias", Src: "title: &t x\nentities: []\nsources: *t\n",
