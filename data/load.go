@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 	"unsafe"
 
@@ -39,17 +41,27 @@ func Load(paths []string, opts Options) (*graph.Dataset, error) {
 	if budget <= 0 {
 		budget = DefaultMaxBytes
 	}
-	l.budget, l.maxBytes = budget, budget
+	// The reads limit themselves to budget+1 bytes, to tell a file at the
+	// cap from one over it: a cap of MaxInt64 overflowed into a negative
+	// limit, and every file read as empty.
+	l.budget, l.maxBytes = min(budget, math.MaxInt64-1), budget
+	stdinRead := false
 	for _, p := range paths {
 		if l.overCap {
 			break
 		}
 		if p == "-" {
-			if opts.Stdin == nil {
+			switch {
+			case opts.Stdin == nil:
 				l.fileProblem(StdinName, "no standard input to read")
-				continue
+			case stdinRead:
+				// A second read would find it empty, or, for a
+				// terminal, wait for a second input.
+				l.fileProblem(StdinName, "standard input (-) is named twice: it can be read only once")
+			default:
+				stdinRead = true
+				l.read(StdinName, opts.Stdin, -1)
 			}
-			l.read(StdinName, opts.Stdin, -1)
 			continue
 		}
 		fi, err := os.Stat(p)
@@ -187,7 +199,7 @@ func (l *loader) readDir(dir string) {
 			continue
 		}
 		n++
-		l.readFile(filepath.Join(dir, name))
+		l.readDirEntry(filepath.Join(dir, name))
 		if l.overCap {
 			return
 		}
@@ -203,6 +215,46 @@ func isDataFile(name string) bool {
 		return true
 	}
 	return false
+}
+
+// readDirEntry reads a file found in a directory if it is a regular file,
+// and reports it otherwise: a FIFO would wait for a writer, /dev/zero would
+// read to the cap. It is opened without blocking (a FIFO's open blocks
+// until a writer comes) and checked on the open file, so that it cannot be
+// swapped between the check and the read. Files named on the command line
+// are read whatever they are (see readFile): the user chose them.
+func (l *loader) readDirEntry(path string) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		l.fileProblem(path, "%s", describe(err))
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		l.fileProblem(path, "%s", describe(err))
+		return
+	}
+	switch m := fi.Mode(); {
+	case m.IsDir():
+		l.fileProblem(path, "is a directory")
+	case !m.IsRegular():
+		l.fileProblem(path, "is %s, not a regular file: only regular files are read from a directory (name it on its own to read it)", fileKind(m))
+	default:
+		l.read(path, f, fi.Size())
+	}
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "special"
 }
 
 func (l *loader) readFile(path string) {
@@ -342,6 +394,10 @@ func (l *loader) parse(name, text string) {
 		l.errs.add(filePos(file), "empty file: a dataset needs at least a mapping with title, sources, entities, claims")
 		return
 	}
+	if isUTF16(text) {
+		l.errs.add(filePos(file), "UTF-16 text: save the file as UTF-8")
+		return
+	}
 	if i := strings.IndexByte(text, 0); i >= 0 {
 		l.errs.add(at(i), "NUL byte: this is not a text file")
 		return
@@ -365,6 +421,29 @@ func (l *loader) parse(name, text string) {
 	} else {
 		l.parseYAML(file, text)
 	}
+}
+
+// isUTF16 reports whether text looks like UTF-16: it starts with a UTF-16
+// byte order mark, or its first characters are ASCII with a NUL byte
+// beside each, as UTF-16 without a mark writes them.
+func isUTF16(text string) bool {
+	if strings.HasPrefix(text, "\xff\xfe") || strings.HasPrefix(text, "\xfe\xff") {
+		return true
+	}
+	n := min(len(text), 64) &^ 1
+	if n < 4 {
+		return false
+	}
+	for _, nul := range []int{0, 1} { // big-endian, little-endian
+		ok := true
+		for i := 0; i < n && ok; i += 2 {
+			ok = text[i+nul] == 0 && text[i+1-nul] != 0 && text[i+1-nul] < 0x80
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 func isJSON(name, text string) bool {

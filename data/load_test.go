@@ -5,9 +5,11 @@ import (
 
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -223,6 +225,50 @@ func TestLoadStdin(t *testing.T) {
 	}
 	_, err = Load([]string{"-"}, Options{Stdin: strings.NewReader("title: [\n")})
 	checkProblems(t, err, []string{"<stdin>:"})
+	// Named twice, it was read twice: the second time empty.
+	_, err = Load([]string{"-", "-"}, Options{Stdin: strings.NewReader(`{"title": "from stdin"}`)})
+	checkProblems(t, err, []string{"<stdin>: standard input (-) is named twice: it can be read only once"})
+}
+
+// TestLoadHugeCap pins the largest --max-bytes: the limit on each read
+// was the cap plus one, which overflowed, and every file read as empty.
+func TestLoadHugeCap(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.yaml": "title: t\n"})
+	ds, err := Load([]string{filepath.Join(dir, "a.yaml"), "-"}, Options{MaxBytes: math.MaxInt64, Stdin: strings.NewReader("entities: []\n")})
+	if err != nil || ds.Title != "t" {
+		t.Fatalf("%v %+v", err, ds)
+	}
+}
+
+// TestLoadDirSpecialFiles checks that only regular files are read from a
+// directory: a FIFO waited for a writer for ever, /dev/zero read to the
+// cap. Named on their own, they are still read.
+func TestLoadDirSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"ok.yaml": "title: t\n"})
+	fifo := filepath.Join(dir, "pipe.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.json")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := loadWithin2(t, []string{dir})
+	checkProblems(t, err, []string{
+		fifo + ": is a named pipe, not a regular file: only regular files are read from a directory",
+		filepath.Join(dir, "zero.json") + ": is a device, not a regular file",
+	})
+	go func() {
+		if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			f.WriteString("entities: []\n")
+			f.Close()
+		}
+	}()
+	ds, err := loadWithin2(t, []string{filepath.Join(dir, "ok.yaml"), fifo})
+	if err != nil || ds == nil {
+		t.Fatalf("a FIFO named on its own: %v", err)
+	}
 }
 
 func TestLoadSizeCap(t *testing.T) {

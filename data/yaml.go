@@ -3,6 +3,8 @@ package data
 import (
 	"errors"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -34,9 +36,9 @@ func (l *loader) parseYAML(file int32, text string) {
 	if err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) && ye.GetToken() != nil {
-			l.errs.add(tokenPos(file, ye.GetToken()), "invalid YAML: %s", lowerFirst(ye.GetMessage()))
+			l.errs.add(tokenPos(file, ye.GetToken()), "invalid YAML: %s", capMessage(lowerFirst(ye.GetMessage())))
 		} else {
-			l.errs.add(filePos(file), "invalid YAML: %v", err)
+			l.errs.add(filePos(file), "invalid YAML: %s", capMessage(err.Error()))
 		}
 		return
 	}
@@ -60,6 +62,16 @@ func (l *loader) parseYAML(file int32, text string) {
 	r.set(docs[0].Body)
 	d := &decoder{l: l, r: r}
 	d.document()
+}
+
+// capMessage returns the YAML library's message, which may quote the
+// input, as it is when it is short and plain, else quoted by echo: cut to
+// maxEcho characters, with what a terminal would obey escaped.
+func capMessage(s string) string {
+	if utf8.RuneCountInString(s) <= maxEcho && !strings.ContainsFunc(s, func(r rune) bool { return isHiddenRune(r) || !unicode.IsPrint(r) && r != ' ' && r != '\t' }) {
+		return s
+	}
+	return echo(s)
 }
 
 func lowerFirst(s string) string {
