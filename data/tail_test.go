@@ -45,7 +45,7 @@ func TestTailMatchesSequential(t *testing.T) {
 		}
 	}()
 	for i := range 250 {
-		ds := genDataset(rng, 1+rng.IntN(8), rng.IntN(4), 2+rng.IntN(20))
+		ds := genDataset(rng, 1+rng.IntN(8), 2+rng.IntN(20))
 		b := exportJSON(t, ds)
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			loadBothWays(t, "x.json", b)
