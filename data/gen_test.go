@@ -87,7 +87,6 @@ func maybe(rng *rand.Rand, s string) string {
 	return s
 }
 
-
 // exportJSON indexes ds and writes its canonical JSON.
 func exportJSON(t testing.TB, ds *graph.Dataset) []byte {
 	t.Helper()
