@@ -61,10 +61,30 @@ func (l *loader) scanYAML(file int32, text string) (token.Tokens, bool) {
 	var s scanner.Scanner
 	s.Init(text)
 	var tokens token.Tokens
+	flow := 0 // open flow collections: deep ones stop the scan at once
 	for {
 		sub, err := s.Scan()
 		if err == io.EOF {
 			break
+		}
+		for i, tk := range sub {
+			switch tk.Type {
+			case token.SequenceStartType, token.MappingStartType:
+				if flow++; flow > maxDepth {
+					// The check below, on the tokens so far, finds
+					// the place where block and flow levels together
+					// first went too deep.
+					tokens.Add(sub[:i+1]...)
+					at, msg := checkYAMLTokens(tokens)
+					if msg == "" {
+						at, msg = tk, nestingMsg
+					}
+					l.errs.add(tokenPos(file, at), "%s", msg)
+					return nil, false
+				}
+			case token.SequenceEndType, token.MappingEndType:
+				flow = max(flow-1, 0)
+			}
 		}
 		tokens.Add(sub...)
 		if len(tokens) > maxYAMLTokens {

@@ -13,11 +13,13 @@ set -eu
 size=${1:-1048576}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export XDG_CACHE_HOME="$work/cache"
 
 go build -o "$work/claimgraph" ./cmd/claimgraph
 go run ./data/internal/hostilegen -o "$work/in" -size "$size"
 cg="$work/claimgraph"
+# After the builds, which use the Go cache under it: render's compilation
+# cache, of our own.
+export XDG_CACHE_HOME="$work/cache"
 
 # run NAME BYTES ARGS...: one row of the table.
 run() {
@@ -33,14 +35,15 @@ run() {
 		'{ printf "%-36s %9s %6s %8s %8.2f %8.0f MB  %s\n", n, b, s, $1, $2 + $3, $4 / 1024, e }'
 }
 
+cd "$work/in" # so that messages name the files alone
 printf '%-36s %9s %6s %8s %8s %11s  %s\n' input bytes status wall_s cpu_s peak_rss "first words of standard error"
-for f in "$work"/in/check-*; do
-	run "check $(basename "$f")" "$(wc -c <"$f")" "$cg" check -d "$f"
+for f in check-*; do
+	run "check $f" "$(wc -c <"$f")" "$cg" check -d "$f"
 done
-for f in "$work"/in/paths-*; do
-	run "paths $(basename "$f")" "$(wc -c <"$f")" "$cg" paths from to -d "$f" --max-hops 16 --limit 2
+for f in paths-*; do
+	run "paths $f" "$(wc -c <"$f")" "$cg" paths from to -d "$f" --max-hops 16 --limit 2
 done
-for f in "$work"/in/render-*; do
-	run "check $(basename "$f")" "$(wc -c <"$f")" "$cg" check -d "$f"
-	run "render $(basename "$f")" "$(wc -c <"$f")" "$cg" render -d "$f" -o "$work/out.svg"
+for f in render-*; do
+	run "check $f" "$(wc -c <"$f")" "$cg" check -d "$f"
+	run "render $f" "$(wc -c <"$f")" "$cg" render -d "$f" -o "$work/out.svg"
 done

@@ -28,8 +28,8 @@ func main() {
 	dir := flag.String("o", "", "write the inputs into `DIR` (created if missing)")
 	size := flag.Int("size", 1<<20, "upper bound of each input, in `bytes`")
 	flag.Parse()
-	if *dir == "" || flag.NArg() > 0 || *size < 4096 {
-		fmt.Fprintln(os.Stderr, "usage: hostilegen -o DIR [-size BYTES (at least 4096)]")
+	if *dir == "" || flag.NArg() > 0 || *size < 1<<16 {
+		fmt.Fprintln(os.Stderr, "usage: hostilegen -o DIR [-size BYTES (at least 65536)]")
 		os.Exit(2)
 	}
 	if err := run(*dir, *size); err != nil {
@@ -100,7 +100,7 @@ var shapes = []shape{
 	}},
 	// As many implicit nulls as the bound admits, first, then tokens.
 	{"check-yaml-nulls-at-bound.yaml", func(n int) ([]byte, error) {
-		nulls := max(1_000_000_000/(n/4), 1) * 9 / 10
+		nulls := min(max(1_000_000_000/(n/4), 1)*9/10, n/8)
 		head := "title: t\nclaims:\n" + strings.Repeat("-\n", nulls)
 		return repeat(n, head, text("- a\n"), ""), nil
 	}},
@@ -156,8 +156,8 @@ var shapes = []shape{
 	}},
 	// Path search: FROM, TO, a direct FROM→TO claim and a clique whose
 	// only way to TO runs back through FROM.
-	{"paths-clique.json", func(n int) ([]byte, error) { return clique(n) }},
-	{"paths-clique-small.json", func(n int) ([]byte, error) { return clique(min(n, 10_000)) }},
+	{"paths-clique.json", func(n int) ([]byte, error) { return clique(n, 1<<30) }},
+	{"paths-clique-20.json", func(n int) ([]byte, error) { return clique(min(n, 110_000), 20) }},
 	// Rendering: about 250 claims, each denied by many entities with
 	// 1,000-character names.
 	{"render-denials.json", func(n int) ([]byte, error) { return denials(n) }},
@@ -186,10 +186,11 @@ func longIDs(n int, format string) []byte {
 	return b.Bytes()
 }
 
-// clique writes the largest such graph that fits in n bytes.
-func clique(n int) ([]byte, error) {
+// clique writes the largest such graph of at most maxK clique members
+// that fits in n bytes.
+func clique(n, maxK int) ([]byte, error) {
 	var last []byte
-	for k := 4; ; k++ {
+	for k := 4; k <= maxK+1; k++ {
 		ds := &graph.Dataset{Title: "clique", Entities: []graph.Entity{
 			{ID: "from", Name: "FROM", Type: graph.Company}, {ID: "to", Name: "TO", Type: graph.Company}}}
 		claim := func(a, b string) {
@@ -213,7 +214,7 @@ func clique(n int) ([]byte, error) {
 		if err := synth.WriteDataset(&b, ds, synth.JSON); err != nil {
 			return nil, err
 		}
-		if b.Len() > n {
+		if b.Len() > n || k > maxK {
 			if last == nil {
 				return nil, fmt.Errorf("no clique fits in %d bytes", n)
 			}
@@ -221,6 +222,7 @@ func clique(n int) ([]byte, error) {
 		}
 		last = b.Bytes()
 	}
+	return last, nil
 }
 
 // denials writes 250 claims between two entities, each denied by as many
@@ -233,7 +235,7 @@ func denials(n int) ([]byte, error) {
 		for i := range k {
 			ds.Entities = append(ds.Entities, graph.Entity{ID: fmt.Sprintf("d%d", i), Name: strings.Repeat(string(rune('A'+i%26)), 1000), Type: graph.Person})
 		}
-		for c := range 250 {
+		for c := range min(250, n/4000) { // fewer when n is small
 			cl := graph.Claim{ID: fmt.Sprintf("c%03d", c), From: "a", To: "b", Relation: fmt.Sprintf("relation %d", c), Status: graph.Alleged,
 				Stances: []graph.Stance{{By: "a", Position: graph.Asserts}}}
 			for i := range k {
