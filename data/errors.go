@@ -210,15 +210,18 @@ const maxEcho = 80
 // echo quotes a value for a message, cut to maxEcho characters with "…".
 // Quoting also escapes control and invisible characters, so that a value
 // cannot rewrite the terminal the message is read on.
-func echo(s string) string {
+func echo(s string) string { return strconv.Quote(shorten(s)) }
+
+// shorten cuts s to maxEcho characters, with "…" when it cut.
+func shorten(s string) string {
 	n := 0
 	for i := range s {
 		if n == maxEcho {
-			return strconv.Quote(s[:i] + "…")
+			return s[:i] + "…"
 		}
 		n++
 	}
-	return strconv.Quote(s)
+	return s
 }
 
 // displayName is a file name as messages print it: as it is when every

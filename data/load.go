@@ -701,8 +701,26 @@ func (l *loader) checkCycles() {
 					names[i], names[j] = names[j], names[i]
 				}
 				names = append(names, l.ds.Sources[to].ID)
-				l.errs.add(l.sourceAt[top.src].derived[e], "derived_from cycle: %s", strings.Join(names, " -> "))
+				l.errs.add(l.sourceAt[top.src].derived[e], "derived_from cycle: %s", cycleText(names))
 			}
 		}
 	}
+}
+
+// cycleText writes a cycle's ids joined by arrows, each cut to maxEcho
+// characters and the middle of a long cycle left out, so that the message
+// stays a line or two whatever the input.
+func cycleText(ids []string) string {
+	const ends = 5
+	var parts []string
+	for i, id := range ids {
+		if len(ids) > 2*ends+1 && i == ends {
+			parts = append(parts, fmt.Sprintf("… (%d more) …", len(ids)-2*ends))
+		}
+		if len(ids) > 2*ends+1 && i >= ends && i < len(ids)-ends {
+			continue
+		}
+		parts = append(parts, shorten(id))
+	}
+	return strings.Join(parts, " -> ")
 }

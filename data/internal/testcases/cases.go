@@ -197,7 +197,9 @@ var Load = sync.OnceValue(func() []Case {
 			Want: []string{`t.yaml:2:38: source derived_from "wire" is not a known source`}},
 		{Name: "derived_from cycle", Src: "sources:\n  - {id: s1, title: A, derived_from: [s2]}\n  - {id: s2, title: B, derived_from: [s3]}\n  - {id: s3, title: C, derived_from: [s1]}\n",
 			Want: []string{"t.yaml:4:39: derived_from cycle: s1 -> s2 -> s3 -> s1"}},
-		{Name: "source derived from itself", Src: "sources:\n  - {id: s1, title: A, derived_from: [s1]}\n",
+		{Name: "long derived_from cycle of long ids", Src: longCycle(30, 200),
+		Want: []string{"t.yaml:31:239: derived_from cycle: " + strings.Repeat(strings.Repeat("s", 80)+"… -> ", 5) + "… (21 more) … -> " + strings.Repeat("s", 80) + "… -> "}},
+	{Name: "source derived from itself", Src: "sources:\n  - {id: s1, title: A, derived_from: [s1]}\n",
 			Want: []string{"t.yaml:2:39: derived_from cycle: s1 -> s1"}},
 
 		// --- characters that forge output -------------------------------------
@@ -305,6 +307,18 @@ func longIDs(n, length int) string {
 	b.WriteString("claims:\n")
 	for i := range n {
 		fmt.Fprintf(&b, "  - {from: %s-%dz, to: %s-%d, relation: r, status: alleged}\n", strings.Repeat("a", length), i, strings.Repeat("a", length), i)
+	}
+	return b.String()
+}
+
+// longCycle returns n sources with ids of the given length, each derived
+// from the next, the last from the first.
+func longCycle(n, length int) string {
+	var b strings.Builder
+	b.WriteString("sources:\n")
+	id := func(i int) string { return strings.Repeat("s", length) + fmt.Sprint(i%n) }
+	for i := range n {
+		fmt.Fprintf(&b, "  - {id: %s, title: T, derived_from: [%s]}\n", id(i), id(i+1))
 	}
 	return b.String()
 }
