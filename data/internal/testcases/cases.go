@@ -198,8 +198,8 @@ var Load = sync.OnceValue(func() []Case {
 		{Name: "derived_from cycle", Src: "sources:\n  - {id: s1, title: A, derived_from: [s2]}\n  - {id: s2, title: B, derived_from: [s3]}\n  - {id: s3, title: C, derived_from: [s1]}\n",
 			Want: []string{"t.yaml:4:39: derived_from cycle: s1 -> s2 -> s3 -> s1"}},
 		{Name: "long derived_from cycle of long ids", Src: longCycle(30, 200),
-		Want: []string{"t.yaml:31:239: derived_from cycle: " + strings.Repeat(strings.Repeat("s", 80)+"… -> ", 5) + "… (21 more) … -> " + strings.Repeat("s", 80) + "… -> "}},
-	{Name: "source derived from itself", Src: "sources:\n  - {id: s1, title: A, derived_from: [s1]}\n",
+			Want: []string{"t.yaml:31:239: derived_from cycle: " + strings.Repeat(strings.Repeat("s", 80)+"… -> ", 5) + "… (21 more) … -> " + strings.Repeat("s", 80) + "… -> "}},
+		{Name: "source derived from itself", Src: "sources:\n  - {id: s1, title: A, derived_from: [s1]}\n",
 			Want: []string{"t.yaml:2:39: derived_from cycle: s1 -> s1"}},
 
 		// --- characters that forge output -------------------------------------
