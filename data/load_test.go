@@ -330,6 +330,12 @@ func TestLoadUnreadable(t *testing.T) {
 // a YAML file over the limit is refused with advice, JSON of the same size
 // is not affected.
 func TestYAMLSizeLimit(t *testing.T) {
+	t.Run("marks", func(t *testing.T) {
+		defer func(n int) { maxYAMLMarks = n }(maxYAMLMarks)
+		maxYAMLMarks = 10
+		_, err := LoadBytes("big.yaml", []byte("title: [a, b, c, d, e, f, g, h, i, j]\n"))
+		checkProblems(t, err, []string{"big.yaml:1:19: YAML file of more than 10 words and punctuation marks"})
+	})
 	t.Run("tokens", func(t *testing.T) {
 		defer func(n int) { maxYAMLTokens = n }(maxYAMLTokens)
 		maxYAMLTokens = 10

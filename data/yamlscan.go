@@ -37,6 +37,48 @@ import (
 // tests can lower it.
 var maxYAMLTokens = 3_000_000
 
+// maxYAMLMarks bounds yamlTokensWithin's count, an upper bound of the
+// tokens: exact for punctuation, above it for text, where it counts every
+// word. Scanning at most this many tokens, refused or not, keeps to about
+// 1.4 GB; YAML datasets count 1.9 (synth) to 2.2 (the embedded one)
+// marks per token.
+var maxYAMLMarks = 2 * maxYAMLTokens
+
+// yamlTokensWithin reports whether text has at most limit places where a
+// token can start, and if not, the offset where the count passed it. A
+// token starts at a YAML indicator character or at a word (a non-blank
+// byte after a blank, a line break or an indicator), so their count bounds
+// the scanner's tokens from above, whatever quotes or block scalars do to
+// the text; it is not a lexer, and needs not be one.
+func yamlTokensWithin(text string, limit int) (int, bool) {
+	n := 0
+	word := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case yamlIndicator[c]:
+			n++
+			word = false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			word = false
+		case !word:
+			n++
+			word = true
+		}
+		if n > limit {
+			return i, false
+		}
+	}
+	return 0, true
+}
+
+var yamlIndicator = func() (t [256]bool) {
+	for _, c := range []byte("[]{},:-?&*!#|>'\"%@`") {
+		t[c] = true
+	}
+	return t
+}()
+
 // maxYAMLMapKeys bounds the keys of one block mapping: a dataset's
 // mappings have at most 10 fields, so more keys can only be repeated or
 // unknown fields, and the parser's cost grows with the square of it.
@@ -58,6 +100,12 @@ type yamlBlock struct {
 // scanYAML returns text's tokens, or reports why the parser must not see
 // them and returns false.
 func (l *loader) scanYAML(file int32, text string) (token.Tokens, bool) {
+	// The scanner returns a whole file's tokens at once, so their count is
+	// bounded from above on the text first.
+	if off, ok := yamlTokensWithin(text, maxYAMLMarks); !ok {
+		l.errs.add(offPos(file, off), "YAML file of more than %d words and punctuation marks: the YAML parser needs about 500 bytes of memory for each; split it into several files in one directory, or write it as JSON (claimgraph export writes JSON)", maxYAMLMarks)
+		return nil, false
+	}
 	var s scanner.Scanner
 	s.Init(text)
 	var tokens token.Tokens
