@@ -100,7 +100,7 @@ var shapes = []shape{
 	}},
 	// As many implicit nulls as the bound admits, first, then tokens.
 	{"check-yaml-nulls-at-bound.yaml", func(n int) ([]byte, error) {
-		nulls := min(max(1_000_000_000/(n/4), 1)*9/10, n/8)
+		nulls := min(max(1_000_000_000/(n/2), 1)*8/10, n/8) // "- a" is two tokens
 		head := "title: t\nclaims:\n" + strings.Repeat("-\n", nulls)
 		return repeat(n, head, text("- a\n"), ""), nil
 	}},
