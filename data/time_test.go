@@ -108,15 +108,15 @@ func TestRoundTripStory(t *testing.T) {
 func TestRoundTripRandomTime(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for i := range 300 {
-		ds := GenTimeDataset(rng, 1+rng.IntN(6), rng.IntN(5), rng.IntN(10))
+		ds := genTimeDataset(rng, 1+rng.IntN(6), rng.IntN(10))
 		t.Run(fmt.Sprint(i), func(t *testing.T) { roundTrip(t, ds) })
 	}
 }
 
-// GenTimeDataset is genDataset with dated stances, histories and event
-// times. It is exported (in a test file) for nothing outside the package.
-func GenTimeDataset(rng *rand.Rand, nEntities, nSources, nClaims int) *graph.Dataset {
-	ds := genDataset(rng, nEntities, nSources, nClaims)
+// genTimeDataset is genDataset with dated stances, histories and event
+// times.
+func genTimeDataset(rng *rand.Rand, nEntities, nClaims int) *graph.Dataset {
+	ds := genDataset(rng, nEntities, nClaims)
 	addTime(rng, ds)
 	return ds
 }
@@ -136,6 +136,7 @@ func addTime(rng *rand.Rand, ds *graph.Dataset) {
 		c := &ds.Claims[i]
 		for j := range c.Stances {
 			c.Stances[j].Date = maybe(rng, genDate(rng))
+
 		}
 		if n := rng.IntN(3); n > 0 {
 			date := 2000 + rng.IntN(10)
@@ -156,4 +157,15 @@ func addTime(rng *rand.Rand, ds *graph.Dataset) {
 			c.When = &graph.When{Start: maybe(rng, genDate(rng)), End: genDate(rng)}
 		}
 	}
+}
+
+func genDate(rng *rand.Rand) string {
+	y := strconv.Itoa(2000 + rng.IntN(25))
+	switch rng.IntN(3) {
+	case 0:
+		return y
+	case 1:
+		return fmt.Sprintf("%s-%02d", y, 1+rng.IntN(12))
+	}
+	return fmt.Sprintf("%s-%02d-%02d", y, 1+rng.IntN(12), 1+rng.IntN(28))
 }

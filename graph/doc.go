@@ -32,5 +32,29 @@
 // sorted by claim id), whatever order the input had. Output code may rely on
 // that and must not iterate over Go maps to produce output.
 //
+// # Strength order
+//
+// Every command that orders claims by how solid they are uses this one
+// order, strongest first (paths ranks hops and weakest links by it, show
+// lists an entity's claims by it); Strength returns the number and
+// StatusesByStrength lists the statuses in its order. A denied claim
+// (denied or disputed, asserted or confirmed by nobody) stands one step
+// below an undenied claim of its status; a contested claim (asserted by one
+// party, denied or disputed by another) stands between alleged and failed,
+// whatever its status. The belief work will extend it with credibility.
+//
+//	strength  claim
+//	      11  established
+//	      10  established, denied
+//	       9  reported
+//	       8  reported, denied
+//	       7  proposed
+//	       6  proposed, denied
+//	       5  alleged
+//	       4  alleged, denied
+//	       3  contested, whatever its status
+//	       1  failed or retracted (or a status claimgraph does not know)
+//	       0  failed or retracted, denied
+//
 // This package imports nothing else of claimgraph's.
 package graph

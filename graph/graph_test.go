@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -236,17 +235,6 @@ func TestFilterAndWithin(t *testing.T) {
 	}
 	if got := within("ghost", 3); len(got) != 0 {
 		t.Errorf("Within(ghost) = %v", got)
-	}
-}
-
-func TestParseStatuses(t *testing.T) {
-	got, err := ParseStatuses("alleged, Proposed,,")
-	if err != nil || !slices.Equal(got, []Status{Alleged, Proposed}) {
-		t.Fatalf("ParseStatuses = %v, %v", got, err)
-	}
-	_, err = ParseStatuses("alleged,rumoured")
-	if err == nil || !strings.Contains(err.Error(), `unknown status "rumoured" (want one of: established, reported, alleged`) {
-		t.Fatalf("err = %v", err)
 	}
 }
 

@@ -135,7 +135,7 @@ func checkPath(t *testing.T, g *Graph, p Path, from, to string, opts PathOptions
 		if !slices.Equal(got, want) {
 			t.Fatalf("%s: hop %d claims %v, want %v", pathIDs(p), i, got, want)
 		}
-		if h.Contested != (Strength(h.Claims[0]) == 1) {
+		if h.Contested != (Strength(h.Claims[0]) == ContestedStrength) {
 			t.Fatalf("%s: hop %d contested=%v", pathIDs(p), i, h.Contested)
 		}
 		if h.Contested {

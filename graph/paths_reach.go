@@ -128,8 +128,9 @@ func (s *search) each(v int32, left *int, f func(x int32, strength int8) bool) b
 // descend looks for a walk from the path's end to the target on which the
 // distance to the target (dAny) falls by one at each step and which avoids
 // the path. found: there is one; done: the search was not cut by left.
-// With AvoidContested only claims of strength 2 or more are followed: a hop
-// carrying one is not contested, whatever else it carries.
+// With AvoidContested only claims above ContestedStrength (uncontested and
+// at least alleged) are followed: a hop carrying one is not contested,
+// whatever else it carries.
 func (s *search) descend(it *item, left *int) (found, done bool) {
 	r := &s.reach
 	stamp := s.begin(it)
@@ -139,7 +140,7 @@ func (s *search) descend(it *item, left *int) (found, done bool) {
 		r.stack = r.stack[:len(r.stack)-1]
 		want := s.dist[v][dAny] - 1
 		ran := s.each(v, left, func(x int32, st int8) bool {
-			if s.opts.AvoidContested && st < 2 || s.dist[x][dAny] != want || r.mark[x] == stamp {
+			if s.opts.AvoidContested && st <= ContestedStrength || s.dist[x][dAny] != want || r.mark[x] == stamp {
 				return true
 			}
 			if x == s.to {
@@ -175,7 +176,7 @@ func (s *search) reachable(it *item, left *int) (found, done bool) {
 		next := r.next[:0]
 		for _, v := range frontier {
 			ran := s.each(v, left, func(x int32, st int8) bool {
-				if s.opts.AvoidContested && st == 1 || r.mark[x] == stamp {
+				if s.opts.AvoidContested && st == ContestedStrength || r.mark[x] == stamp {
 					return true
 				}
 				if x == s.to {

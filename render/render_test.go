@@ -509,7 +509,7 @@ func TestTooLarge(t *testing.T) {
 		ds.Entities = append(ds.Entities, graph.Entity{ID: fmt.Sprintf("e%04d", i), Name: "x", Type: graph.Company})
 	}
 	var tl *TooLargeError
-	if err := SVG(&bytes.Buffer{}, mustGraph(t, ds), Options{}); !errors.As(err, &tl) || tl.Hint() == "" {
+	if err := SVG(&bytes.Buffer{}, mustGraph(t, ds), Options{}); !errors.As(err, &tl) || tl.Entities != MaxEntities+1 {
 		t.Errorf("err = %v, want *TooLargeError", err)
 	}
 	if err := DOT(&bytes.Buffer{}, mustGraph(t, ds), Options{}); err != nil {

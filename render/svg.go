@@ -38,7 +38,9 @@ const (
 const MaxDOTBytes = 3 << 20
 
 // TooLargeError is returned by SVG and PNG for a graph above the limits:
-// too many entities or claims, or (DOTBytes > 0) too much text to draw.
+// too many entities or claims, or (DOTBytes > 0) too much text to draw. It
+// says what was too large; how to draw less is the command line's to say
+// (it names flags), so the hint lives there.
 type TooLargeError struct{ Entities, Claims, DOTBytes int }
 
 func (e *TooLargeError) Error() string {
@@ -48,11 +50,6 @@ func (e *TooLargeError) Error() string {
 	}
 	return fmt.Sprintf("graph too large to lay out: %d entities, %d claims (limit %d entities, %d claims)",
 		e.Entities, e.Claims, MaxEntities, MaxClaims)
-}
-
-// Hint says how to get a picture anyway.
-func (e *TooLargeError) Hint() string {
-	return "draw part of it: --focus ENTITY --depth 1, --contested, --status or --type; or write --format dot and lay it out with Graphviz yourself"
 }
 
 var (

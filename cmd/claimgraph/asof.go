@@ -98,8 +98,9 @@ func diffArgs(g *globalOptions) cobra.PositionalArgs {
 // Both sides are projections of one load, so the result is what diffing
 // the files "export --as-of A" and "export --as-of B" write.
 func runDiffDates(opts *diffOptions, stdout io.Writer) error {
-	if _, ok := diffFormats[opts.format]; !ok {
-		return usageErrorf("unknown --format %q (want text, markdown, json or svg)", opts.format)
+	format, err := diffFormat(opts.format, opts.output)
+	if err != nil {
+		return err
 	}
 	g := opts.global
 	ds, err := g.loadDataset()
@@ -113,5 +114,5 @@ func runDiffDates(opts *diffOptions, stdout io.Writer) error {
 			return err
 		}
 	}
-	return opts.writeDiff(sides[0], sides[1], stdout)
+	return opts.writeDiff(sides[0], sides[1], "as of "+g.asOf.dates[0], "as of "+g.asOf.dates[1], format, stdout)
 }

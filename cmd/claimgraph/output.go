@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/cmd/claimgraph/internal/outfile"
+	"github.com/claimgraph/claimgraph/render/report"
 	"golang.org/x/term"
 )
 
@@ -109,17 +110,34 @@ func printError(w io.Writer, err error) {
 	}
 	msg := strings.TrimRight(err.Error(), "\n")
 	msg = strings.TrimSuffix(msg, ".")
+	msg = safeMessage(msg)
 	fmt.Fprintf(w, "claimgraph: error: %s\n", msg)
 	var he *hintError
 	if errors.As(err, &he) {
 		for _, h := range he.hints {
-			fmt.Fprintf(w, "hint: %s\n", h)
+			fmt.Fprintf(w, "hint: %s\n", safeMessage(h))
 		}
 	}
 	var ue *usageError
 	if errors.As(err, &ue) && !errors.As(err, &he) {
 		fmt.Fprintln(w, "hint: run 'claimgraph --help' for usage")
 	}
+}
+
+// safeMessage passes a message through the one terminal-safety path:
+// messages quote input (file names, entity names, git revisions). Its own
+// line breaks (the loader's list of problems) and tabs (which a YAML error
+// may quote) are harmless on a terminal and kept.
+func safeMessage(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		cells := strings.Split(l, "\t")
+		for j, c := range cells {
+			cells[j] = report.Text(c)
+		}
+		lines[i] = strings.Join(cells, "\t")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // writeOutput sends what write produces to path, or to stdout when path is
@@ -139,15 +157,6 @@ func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) err
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
-}
-
-// useColor reports whether to colour output written to w: only on a
-// terminal, and never when NO_COLOR is set (https://no-color.org).
-func useColor(w io.Writer) bool {
-	if _, set := os.LookupEnv("NO_COLOR"); set {
-		return false
-	}
-	return isTerminal(w)
 }
 
 // printNote writes a note: something the user should know that is not an

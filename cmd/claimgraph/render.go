@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -142,11 +141,11 @@ func runRender(opts *renderOptions, stdout io.Writer) error {
 	if opts.depth < 0 {
 		return usageErrorf("--depth must be 0 or more, not %d", opts.depth)
 	}
-	statuses, err := graph.ParseStatuses(opts.status)
+	statuses, err := parseStatuses(opts.status)
 	if err != nil {
 		return usageErrorf("--status: %w", err)
 	}
-	types, err := graph.ParseEntityTypes(opts.types)
+	types, err := parseEntityTypes(opts.types)
 	if err != nil {
 		return usageErrorf("--type: %w", err)
 	}
@@ -175,9 +174,8 @@ func runRender(opts *renderOptions, stdout io.Writer) error {
 		}
 		return render.SVG(w, g, ropts)
 	})
-	var tl *render.TooLargeError
-	if errors.As(err, &tl) {
-		return withHint(err, tl.Hint())
+	if h := tooLargeHint(err); h != "" {
+		return withHint(err, h)
 	}
 	return err
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -404,7 +405,16 @@ func (m *mutator) changeStance(c *graph.Claim) {
 // new entity to an existing one, the rest join existing entities chosen by
 // degree.
 func (m *mutator) newClaims(n int, newEnts []string) []graph.Claim {
+	// Endpoints are drawn from the claims that stay, so that busy entities
+	// get more; when none stays (every claim of a tiny dataset removed),
+	// from the entities: drawing claims until one stays never ended then.
+	// The draws are otherwise as they always were, so that a seed gives
+	// the same output as before.
+	anyKept := slices.Contains(m.removed, false)
 	endpoint := func() string {
+		if !anyKept {
+			return m.ds.Entities[m.r.IntN(len(m.ds.Entities))].ID
+		}
 		for {
 			i := m.r.IntN(len(m.ds.Claims))
 			if m.removed[i] {
@@ -425,6 +435,9 @@ func (m *mutator) newClaims(n int, newEnts []string) []graph.Claim {
 		var from, to string
 		if k < len(newEnts) {
 			from, to = newEnts[k], endpoint()
+			if to == from { // only when no claim stays
+				to = m.ds.Entities[(m.entIdx[from]+1)%int32(len(m.ds.Entities))].ID
+			}
 			if m.r.IntN(2) == 0 {
 				from, to = to, from
 			}
