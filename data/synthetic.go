@@ -41,3 +41,9 @@ func MutateSynthetic(ds *graph.Dataset, fraction float64, seed uint64) error {
 func WriteSyntheticDataset(w io.Writer, ds *graph.Dataset, f SynthFormat) error {
 	return synth.WriteDataset(w, ds, f)
 }
+
+// GenerateSynthetic returns the dataset for opts, as WriteSynthetic would
+// write it; benchmarks outside data build their graphs from it.
+func GenerateSynthetic(opts SynthOptions) (*graph.Dataset, error) {
+	return synth.Generate(opts)
+}

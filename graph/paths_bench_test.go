@@ -9,7 +9,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/claimgraph/claimgraph/data/synth"
+	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -28,10 +28,10 @@ var (
 
 // bigOptions is the benchmark dataset: 100,000 entities, 1,000,000 claims,
 // heavy-tailed degrees (see data/synth), seed 1.
-var bigOptions = synth.Options{Entities: 100_000, Claims: 1_000_000, Contested: 0.2, Seed: 1}
+var bigOptions = data.SynthOptions{Entities: 100_000, Claims: 1_000_000, Contested: 0.2, Seed: 1}
 
 func bigDataset(b testing.TB) *graph.Dataset {
-	ds, err := synth.Generate(bigOptions)
+	ds, err := data.GenerateSynthetic(bigOptions)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -147,8 +147,8 @@ func BenchmarkPaths(b *testing.B) {
 
 // BenchmarkNew indexes the synthetic dataset at two sizes.
 func BenchmarkNew(b *testing.B) {
-	for _, size := range []synth.Options{{Entities: 1_000, Claims: 10_000, Contested: 0.2, Seed: 1}, bigOptions} {
-		ds, err := synth.Generate(size)
+	for _, size := range []data.SynthOptions{{Entities: 1_000, Claims: 10_000, Contested: 0.2, Seed: 1}, bigOptions} {
+		ds, err := data.GenerateSynthetic(size)
 		if err != nil {
 			b.Fatal(err)
 		}
