@@ -20,7 +20,7 @@ func TimelineSVG(w io.Writer, t *Timeline) error {
 	if n := len(t.Events); n > MaxTimelineEvents {
 		return fmt.Errorf("timeline too large to draw: %d events (limit %d)", n, MaxTimelineEvents)
 	}
-	reporting, event := t.sections()
+	reporting, event := t.Sections()
 	lo, hi := dayRange(t.Events)
 	const (
 		width, left, right = timelineWidth, 170.0, 40.0
@@ -34,7 +34,7 @@ func TimelineSVG(w io.Writer, t *Timeline) error {
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" class="timeline">`, width, height, width, height)
 	fmt.Fprintf(&b, `<rect x="0" y="0" width="%.0f" height="%.0f" fill="#ffffff"/>`, width, height)
 	fmt.Fprintf(&b, `<text class="title" x="20" y="32" font-family="Helvetica,Arial,sans-serif" font-size="20" font-weight="bold" fill="%s">%s</text>`,
-		textColour, escapeText(cut(t.title()+" — timeline", maxTitle)))
+		textColour, escapeText(cut(t.Heading()+" — timeline", maxTitle)))
 	for _, lane := range []struct {
 		y    float64
 		name string
@@ -86,7 +86,7 @@ func TimelineSVG(w io.Writer, t *Timeline) error {
 			}
 			stroke, dash := timelineStroke(e)
 			fmt.Fprintf(&b, `<g class="span%s"><title>%s</title><line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="6" stroke-opacity="0.5"%s/></g>`,
-				contestedClass(e), escapeText(e.Claim+" (event time): "+t.relation(e.Claim)), x0, laneE, x1, laneE, stroke, dash)
+				contestedClass(e), escapeText(e.Claim+" (event time): "+t.Relation(e.Claim)), x0, laneE, x1, laneE, stroke, dash)
 		}
 		ex := x(e.Date)
 		t.drawEvent(&b, len(reporting)+i, e, ex, laneE, laneE+18+stack.next(ex)*16, 35)
@@ -118,8 +118,8 @@ func (t *Timeline) drawEvent(b *bytes.Buffer, i int, e graph.Event, ex, ey, ly f
 	if e.Contested {
 		mark = "‼ "
 	}
-	label := cut(fmt.Sprintf("%s%s %s · %s", mark, e.Date, t.what(e), e.Claim), timelineLabel)
-	tip := e.Date + " " + string(e.Kind) + ": " + t.what(e) + "\n" + e.Claim + ": " + t.relation(e.Claim) + "\n" + e.Reading
+	label := cut(fmt.Sprintf("%s%s %s · %s", mark, e.Date, t.What(e), e.Claim), timelineLabel)
+	tip := e.Date + " " + string(e.Kind) + ": " + t.What(e) + "\n" + e.Claim + ": " + t.Relation(e.Claim) + "\n" + e.Reading
 	if e.Quote != "" {
 		tip += "\n“" + e.Quote + "”"
 	}

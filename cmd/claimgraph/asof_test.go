@@ -2,16 +2,19 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render/report"
 )
 
 // TestDiffAsOfEqualsExportThenDiff is the property the issue promises:
@@ -121,4 +124,34 @@ func randomTimeDataset(rng *rand.Rand) *graph.Dataset {
 		ds.Claims = append(ds.Claims, c)
 	}
 	return ds
+}
+
+// TestShowClaimTimeFields: show CLAIM --format json carries the time fields
+// as export writes them (TestShowClaimIsExportJSON, on a dated dataset).
+func TestShowClaimTimeFields(t *testing.T) {
+	g, err := (&globalOptions{data: []string{filepath.Join("testdata", "timeline", "story.yaml")}, maxBytes: data.DefaultMaxBytes}).loadGraph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range g.Claims() {
+		export, err := json.Marshal(data.ClaimJSONIn(g, c))
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown, err := json.Marshal(report.ClaimJSON(g, c))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e, s map[string]any
+		_ = json.Unmarshal(export, &e)
+		_ = json.Unmarshal(shown, &s)
+		for k, v := range e {
+			if !reflect.DeepEqual(s[k], v) {
+				t.Errorf("claim %s: %s = %v, export has %v", c.ID, k, s[k], v)
+			}
+		}
+		if _, ok := e["first_reported"]; !ok {
+			t.Errorf("claim %s: export has no first_reported", c.ID)
+		}
+	}
 }

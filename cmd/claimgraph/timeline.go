@@ -10,6 +10,7 @@ import (
 	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/render"
+	"github.com/claimgraph/claimgraph/render/report"
 	"github.com/spf13/cobra"
 )
 
@@ -56,9 +57,9 @@ with one lane for reporting time and one for event time.`,
 }
 
 var timelineFormats = map[string]func(io.Writer, *render.Timeline) error{
-	"text":     render.TimelineText,
-	"markdown": render.TimelineMarkdown,
-	"json":     render.TimelineJSON,
+	"text":     report.TimelineText,
+	"markdown": report.TimelineMarkdown,
+	"json":     report.TimelineJSON,
 	"svg":      render.TimelineSVG,
 }
 

@@ -26,17 +26,25 @@ type Claim struct {
 	Reading    string            `json:"reading"`
 	Supporters []string          `json:"supporters"` // entity ids that assert or confirm it
 	Opponents  []string          `json:"opponents"`  // entity ids that deny or dispute it
+
+	// The claim in time, as export writes it (only when set).
+	History       []graph.HistoryEntry `json:"history,omitempty"`
+	When          *graph.When          `json:"when,omitempty"`
+	FirstReported string               `json:"first_reported,omitempty"`
+	LastReported  string               `json:"last_reported,omitempty"`
 }
 
 // ClaimJSON returns c as `claimgraph show CLAIM --format json` prints it and
 // the explorer serves it.
 func ClaimJSON(g *graph.Graph, c *graph.Claim) Claim {
 	r := g.Read(c)
+	first, last := g.ReportedSpan(c)
 	return Claim{
 		ID: c.ID, From: c.From, To: c.To, Relation: c.Relation, Detail: c.Detail,
 		Status: c.Status, Contested: r.Contested,
 		Stances: nonNil(c.Stances), Sources: nonNil(c.Sources), Reported: c.Reported,
 		Denied: r.Denied, Reading: r.String(), Supporters: r.Supporters(), Opponents: r.Opponents(),
+		History: c.History, When: c.When, FirstReported: first, LastReported: last,
 	}
 }
 
