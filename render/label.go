@@ -146,13 +146,13 @@ func (f *figure) claimLabel(c *graph.Claim, r graph.Reading) []string {
 		for _, p := range phrases(r, 2, shortName, shortName) {
 			lines = append(lines, wrap(p, f.edgeWrap())...)
 		}
-		return append(lines, f.relationLines(c, shortRelation)...)
+		return f.withFirstReported(c, append(lines, f.relationLines(c, shortRelation)...))
 	}
 	lines := wrap(head(r, c, false), f.edgeWrap())
 	for _, p := range phrases(r, 4, maxPartyName, maxReportedBy) {
 		lines = append(lines, wrap(p, f.edgeWrap())...)
 	}
-	return append(lines, f.relationLines(c, maxRelationLabel)...)
+	return f.withFirstReported(c, append(lines, f.relationLines(c, maxRelationLabel)...))
 }
 
 // relationLines is the relation, cut to max runes and wrapped, behind an

@@ -52,6 +52,9 @@ func (f *figure) legendLabel() string {
 	if f.untied > 0 {
 		claims = append(claims, entry("", fmt.Sprintf("%d positions of parties on claims are not drawn (too many): see each claim's tooltip", f.untied)))
 	}
+	if f.opts.TimelineKey {
+		claims = append(claims, entry("", "first reported: the earliest date of a claim's sources, positions and status changes"))
+	}
 	if f.opts.AsOf != "" {
 		claims = append(claims, entry("", "as of "+f.opts.AsOf+": sources published and positions taken by then"))
 	}

@@ -112,3 +112,14 @@ func SourceCitation(s *graph.Source) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// withFirstReported adds, for render --timeline-key, the claim's
+// first-reported date as its label's last line; an undated claim says so,
+// so that no label is read as dated when it is not.
+func (f *figure) withFirstReported(c *graph.Claim, lines []string) []string {
+	if !f.opts.TimelineKey {
+		return lines
+	}
+	first, _ := f.g.ReportedSpan(c)
+	return append(lines, "first reported "+cmp.Or(first, "(undated)"))
+}

@@ -27,6 +27,8 @@ type renderOptions struct {
 	title     string
 	labels    string // issue 11: label mode
 	stances   string // issue 11: how stance holders are drawn
+
+	timelineKey bool // issue 15: first-reported dates on claim labels
 }
 
 var renderFormats = []string{"svg", "png", "dot"}
@@ -70,6 +72,7 @@ them, or write --format dot and run Graphviz yourself.`,
 	f.StringVar(&opts.cluster, "cluster", "", "group entities: country")
 	f.StringVar(&opts.title, "title", "", "figure title (default: the dataset's title)")
 	f.StringVar(&opts.labels, "labels", "", "arrow labels: full, short or numbers (numbers and a claims table); default: full up to "+fmt.Sprint(render.FullLabelsUpTo)+" claims in the default layout, else numbers")
+	f.BoolVar(&opts.timelineKey, "timeline-key", false, "add each claim's first-reported date to its label (and say so in the key)")
 	f.StringVar(&opts.stances, "stances", "connectors", "draw parties taking positions as dotted connectors to the claim's subject, or list them in a box")
 	_ = cmd.RegisterFlagCompletionFunc("focus", completeEntities(g))
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("svg", "png", "dot"))
@@ -131,7 +134,7 @@ func runRender(opts *renderOptions, stdout io.Writer) error {
 	if !slices.Contains(render.Clusters, ropts.Cluster) {
 		return usageErrorf("unknown --cluster %q (want country)", ropts.Cluster)
 	}
-	ropts.Labels, ropts.StanceHolders = opts.labels, opts.stances
+	ropts.Labels, ropts.StanceHolders, ropts.TimelineKey = opts.labels, opts.stances, opts.timelineKey
 	if opts.labels != "" && !slices.Contains(render.LabelModes, opts.labels) {
 		return usageErrorf("unknown --labels %q (want one of: %s)", opts.labels, strings.Join(render.LabelModes, ", "))
 	}
