@@ -46,6 +46,18 @@ type AsOfStats struct {
 // (graph.New takes ownership of its lists but does not change them beyond
 // setting missing claim ids, which the loader already sets).
 func AsOf(ds *Dataset, date string, undated Undated) (*Dataset, AsOfStats) {
+	return asOf(ds, date, undated, false)
+}
+
+// AsOfInPlace is AsOf for a caller that owns ds and will not use it again:
+// the kept claims are compacted into ds's own claim list instead of a copy,
+// which at a million claims saves 200 MB and a fifth of a second, most of
+// what --as-of costs a command. ds must not be used afterwards.
+func AsOfInPlace(ds *Dataset, date string, undated Undated) (*Dataset, AsOfStats) {
+	return asOf(ds, date, undated, true)
+}
+
+func asOf(ds *Dataset, date string, undated Undated, inPlace bool) (*Dataset, AsOfStats) {
 	var st AsOfStats
 	limit := DateKey(date)
 	out := &Dataset{Title: ds.Title, Entities: ds.Entities}
@@ -79,7 +91,11 @@ func AsOf(ds *Dataset, date string, undated Undated) (*Dataset, AsOfStats) {
 	}
 	pub := func(id string) string { return published[id] }
 	isKept := func(id string) bool { return kept[id] }
-	out.Claims = make([]Claim, 0, len(ds.Claims))
+	if inPlace {
+		out.Claims = ds.Claims[:0]
+	} else {
+		out.Claims = make([]Claim, 0, len(ds.Claims))
+	}
 	for i := range ds.Claims {
 		c := ds.Claims[i] // a copy: only its slices are shared
 		if len(c.Sources) == 0 {
@@ -93,7 +109,10 @@ func AsOf(ds *Dataset, date string, undated Undated) (*Dataset, AsOfStats) {
 		c.Sources = refsAsOf(c.Sources, isKept)
 		c.Stances = stancesAsOf(c.Stances, limit, pub, isKept, undated, &st)
 		c.History, c.Status = historyAsOf(c.History, c.Status, limit, isKept)
-		out.Claims = append(out.Claims, c)
+		out.Claims = append(out.Claims, c) // in place: at or before i, already read
+	}
+	if inPlace {
+		clear(ds.Claims[len(out.Claims):]) // the dropped claims' lists can go
 	}
 	return out, st
 }

@@ -166,3 +166,16 @@ func TestCompareDates(t *testing.T) {
 		}
 	}
 }
+
+// TestAsOfInPlace: the in-place projection gives what the copying one does.
+func TestAsOfInPlace(t *testing.T) {
+	for _, date := range []string{"2022", "2023-01-10", "2023-02", "2023-04-20", "2030"} {
+		for _, u := range []Undated{KeepUndated, ExcludeUndated} {
+			want, wst := AsOf(asOfFixture(), date, u)
+			got, gst := AsOfInPlace(asOfFixture(), date, u)
+			if !slices.Equal(asOfSummary(got), asOfSummary(want)) || gst != wst {
+				t.Errorf("%s %d: in place\n%q\ncopy\n%q", date, u, asOfSummary(got), asOfSummary(want))
+			}
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 type asOfOptions struct {
 	dates   []string // diff takes two; every other command one
 	undated string
+	shared  bool // the dataset is projected more than once (diff's two dates)
 }
 
 func addAsOfFlags(root *cobra.Command, o *asOfOptions) {
@@ -63,7 +64,11 @@ func (o *asOfOptions) project(ds *graph.Dataset, date string, stderr io.Writer) 
 	if o.undated == "exclude" {
 		mode = graph.ExcludeUndated
 	}
-	out, st := graph.AsOf(ds, date, mode)
+	project := graph.AsOfInPlace
+	if o.shared {
+		project = graph.AsOf
+	}
+	out, st := project(ds, date, mode)
 	if mode == graph.KeepUndated && st.Undated > 0 && stderr != nil {
 		stderrMu.Lock()
 		defer stderrMu.Unlock()
@@ -108,6 +113,7 @@ func runDiffDates(opts *diffOptions, stdout io.Writer) error {
 		return err
 	}
 	// AsOf leaves ds as it is, so both dates project from it.
+	g.asOf.shared = true
 	var sides [2]*graph.Graph
 	for i, date := range g.asOf.dates {
 		if sides[i], err = graph.New(g.asOf.project(ds, date, g.stderr)); err != nil {
