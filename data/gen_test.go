@@ -28,7 +28,7 @@ func genDataset(rng *rand.Rand, nEntities, nSources, nClaims int) *graph.Dataset
 			e.Aliases = append(e.Aliases, genText(rng, 8))
 		}
 		if rng.IntN(2) == 0 {
-			e.Country = string([]byte{byte('A' + rng.IntN(26)), byte('A' + rng.IntN(26))})
+			e.Country = genCountry(rng)
 		}
 		ds.Entities = append(ds.Entities, e)
 	}
@@ -46,6 +46,7 @@ func genDataset(rng *rand.Rand, nEntities, nSources, nClaims int) *graph.Dataset
 				s.DerivedFrom = append(s.DerivedFrom, fmt.Sprintf("s%d", rng.IntN(i)))
 			}
 		}
+		genSourceBelief(rng, &s)
 		ds.Sources = append(ds.Sources, s)
 	}
 	for i := range nClaims {
@@ -69,6 +70,7 @@ func genDataset(rng *rand.Rand, nEntities, nSources, nClaims int) *graph.Dataset
 			if nSources > 0 && rng.IntN(2) == 0 {
 				st.Source = fmt.Sprintf("s%d", rng.IntN(nSources))
 			}
+			st.Note = maybe(rng, genText(rng, 20))
 			c.Stances = append(c.Stances, st)
 		}
 		for range rng.IntN(3) {
@@ -79,6 +81,7 @@ func genDataset(rng *rand.Rand, nEntities, nSources, nClaims int) *graph.Dataset
 				})
 			}
 		}
+		genClaimBelief(rng, &c)
 		ds.Claims = append(ds.Claims, c)
 	}
 	return ds

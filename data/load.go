@@ -40,6 +40,7 @@ func Load(paths []string, opts Options) (*graph.Dataset, error) {
 		budget = DefaultMaxBytes
 	}
 	l.budget, l.maxBytes = budget, budget
+	l.belief.readText = osTextReader
 	for _, p := range paths {
 		if l.overCap {
 			break
@@ -138,6 +139,8 @@ type loader struct {
 
 	budget, maxBytes int64
 	overCap          bool
+
+	belief beliefState // see belief.go
 }
 
 func newLoader() *loader {
@@ -529,6 +532,7 @@ func (l *loader) finish() (*graph.Dataset, error) {
 		l.errs.add(r.at, "%s", msg)
 	}
 	l.checkCycles()
+	l.finishBelief()
 	if err := l.errs.resolve(l.files); err != nil {
 		return nil, err
 	}

@@ -38,6 +38,15 @@ type Reading struct {
 	// publishers (or, lacking one, the titles) of the sources it rests on, so
 	// that the reader still learns whose word it is.
 	ReportedBy []string
+
+	// The belief grades (see belief.go). Basis is "" for the default,
+	// "stated", which no output names; Grade is the Admiralty grade as
+	// cited ("B2", "B–"), "" when neither half is graded.
+	Credibility int
+	Grade       string
+	Basis       Basis
+	Likelihood  Likelihood
+	Negated     bool
 }
 
 // Party is an entity as a reading names it.
@@ -59,6 +68,7 @@ const (
 // a filtered graph still names parties the filter left out.
 func (g *Graph) Read(c *Claim) Reading {
 	r := Reading{Claim: c, Status: c.Status, Contested: c.Contested()}
+	r.readBelief(g)
 	for _, st := range c.Stances {
 		var list *[]Party
 		switch st.Position {
@@ -175,8 +185,12 @@ func (r Reading) Parts() []string {
 		out = append(out, m)
 	}
 	out = append(out, string(r.Status))
+	out = append(out, r.beliefParts()...)
 	for _, p := range r.Phrases() {
 		out = append(out, p.Text())
+	}
+	if r.Negated {
+		out = append(out, NegatedWord)
 	}
 	return out
 }

@@ -126,7 +126,7 @@ var Load = []Case{
 
 	// --- enums and value formats ----------------------------------------
 	{Name: "bad entity type", Src: "entities:\n  - {id: a, name: A, type: compnay}\n",
-		Want: []string{`t.yaml:2:28: entity type "compnay" is not one of company, government, agency, military, legislature, person, media, document, product, country, other (did you mean "company"?)`}},
+		Want: []string{`t.yaml:2:28: entity type "compnay" is not one of company, government, agency, military, legislature, person, media, document, product, country, other, group, organization, infrastructure, vessel (did you mean "company"?)`}},
 	{Name: "bad status", Src: WithClaims("  - {from: a, to: b, relation: r, status: rumoured}\n"),
 		Want: []string{`t.yaml:8:43: claim status "rumoured" is not one of established, reported, alleged, proposed, failed, retracted`}},
 	{Name: "bad position", Src: WithClaims("  - {from: a, to: b, relation: r, status: alleged, stances: [{by: a, position: deny}]}\n"),

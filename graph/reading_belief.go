@@ -1,0 +1,48 @@
+package graph
+
+// NegatedWord opens the relation of a claim that states the relation does
+// NOT hold ("not: is unavailable in"). It is a word, like the marks, so that
+// a negated claim cannot be read as the relation itself in greyscale.
+const NegatedWord = "not:"
+
+func (r *Reading) readBelief(g *Graph) {
+	c := r.Claim
+	r.Credibility = int(c.Credibility)
+	r.Grade = g.Grade(c)
+	if BasisOf(c) != BasisStated {
+		r.Basis = c.Basis
+	}
+	r.Likelihood = c.Likelihood
+	r.Negated = c.Negated
+}
+
+// beliefParts returns the reading's grade parts, after the status word: the
+// basis word when it is not the default ("inference", "assessment"), the
+// likelihood ("likely"), and the Admiralty grade with its meaning
+// ("B4 doubtful").
+func (r Reading) beliefParts() []string {
+	var out []string
+	if r.Basis != "" {
+		out = append(out, string(r.Basis))
+	}
+	if r.Likelihood != "" {
+		out = append(out, r.Likelihood.Words())
+	}
+	if r.Grade != "" {
+		if r.Credibility > 0 {
+			out = append(out, r.Grade+" "+CredibilityWord(r.Credibility))
+		} else {
+			out = append(out, r.Grade)
+		}
+	}
+	return out
+}
+
+// Relation is the claim's relation as outputs print it: with NegatedWord
+// before it when the claim is negated.
+func (r Reading) Relation() string {
+	if r.Negated {
+		return NegatedWord + " " + r.Claim.Relation
+	}
+	return r.Claim.Relation
+}
