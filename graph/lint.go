@@ -70,7 +70,7 @@ type Rule struct {
 
 func rule(name string, sev Severity, doc string, run func(*Graph, *sink)) Rule {
 	return Rule{Name: name, Severity: sev, Doc: doc, run: run, Check: func(g *Graph) []Finding {
-		s := &sink{def: sev}
+		s := &sink{def: sev, rule: name}
 		run(g, s)
 		var fs []Finding
 		for _, grp := range s.groups {
@@ -129,7 +129,7 @@ func LintCapped(g *Graph, max int) []LintGroup {
 	sinks := make([]*sink, len(Rules))
 	var wg sync.WaitGroup
 	for i, r := range Rules {
-		sinks[i] = &sink{max: max, def: r.Severity}
+		sinks[i] = &sink{max: max, def: r.Severity, rule: r.Name}
 		wg.Go(func() { r.run(g, sinks[i]) })
 	}
 	wg.Wait()
@@ -187,6 +187,7 @@ func SortFindings(fs []Finding) {
 type sink struct {
 	max    int
 	def    Severity    // the rule's
+	rule   string      // the rule's name, for waivers (see lint_belief.go)
 	groups []sinkGroup // one per severity the rule emitted, in order of first emission
 }
 
@@ -239,7 +240,14 @@ func (grp *sinkGroup) prune(max int) {
 	grp.bound, grp.hasBound = bound, true
 }
 
-func (s *sink) claim(c *Claim, msg func() string) { s.add("", "claim", c.ID, msg) }
+func (s *sink) claim(c *Claim, msg func() string) {
+	if c.Lint != nil || c.Basis == BasisInference {
+		if s.exempt(c, msg) {
+			return
+		}
+	}
+	s.add("", "claim", c.ID, msg)
+}
 
 func lintNoSource(g *Graph, s *sink) {
 	for _, c := range g.claims {

@@ -49,7 +49,7 @@ func TestLint(t *testing.T) {
 			[]string{`warning: claim "c1": is contested, but "b" denies it without a quote [unquoted-denial]`}},
 		{"unquoted-denial needs a contested claim", func(ds *Dataset) {
 			ds.Claims[0].Stances = []Stance{{By: "b", Position: Disputes}}
-		}, nil},
+		}, []string{`note: claim "c1": is denied or disputed, but no stance asserts or confirms it [denied-unasserted]`}},
 
 		{"single-source fires", func(ds *Dataset) {
 			ds.Claims[0].Sources = []SourceRef{{Source: "s1", Quote: "x"}, {Source: "s1", Quote: "y"}}
@@ -109,7 +109,8 @@ func TestLint(t *testing.T) {
 		{"status-stance: alleged by no one", func(ds *Dataset) {
 			ds.Claims[0].Status = Alleged
 			ds.Claims[0].Stances = ds.Claims[0].Stances[1:]
-		}, []string{`warning: claim "c1": is alleged, yet no party asserts or confirms it [status-stance]`}},
+		}, []string{`warning: claim "c1": is alleged, yet no party asserts or confirms it [status-stance]`,
+			`note: claim "c1": is denied or disputed, but no stance asserts or confirms it [denied-unasserted]`}},
 		{"status-stance: alleged by a party is fine", func(ds *Dataset) { ds.Claims[0].Status = Alleged }, nil},
 
 		{"unmentioned-entity fires", func(ds *Dataset) {
@@ -118,7 +119,7 @@ func TestLint(t *testing.T) {
 		{"unmentioned-entity counts stance holders", func(ds *Dataset) {
 			ds.Entities = append(ds.Entities, Entity{ID: "pundit", Name: "P", Type: Person})
 			ds.Claims[0].Stances = append(ds.Claims[0].Stances, Stance{By: "pundit", Position: Silent})
-		}, nil},
+		}, []string{`note: entity "pundit": is in no claim's from or to; it only takes positions [positions-only-entity]`}},
 
 		{"findings sort errors first, then rule order", func(ds *Dataset) {
 			ds.Entities = append(ds.Entities, Entity{ID: "lonely", Name: "L", Type: OtherType})
