@@ -243,7 +243,10 @@ func (l *loader) readTextFile(f int32, rel string) (string, error) {
 	if !filepath.IsLocal(rel) || strings.Contains(rel, `\`) {
 		return "", errors.New("must be a relative path inside the dataset's directory (no \"..\", no absolute path)")
 	}
-	max := min(int64(maxTextBytes), l.budget)
+	max := int64(maxTextBytes)
+	if l.maxBytes > 0 { // Load's total cap counts the texts too
+		max = min(max, l.budget)
+	}
 	t, err := l.belief.readText(l.files[f].name, rel, max)
 	if err != nil {
 		return "", err
