@@ -143,3 +143,48 @@ func (g *Graph) Grade(c *Claim) string {
 	}
 	return letter + strconv.Itoa(int(c.Credibility))
 }
+
+// negatedSlot is the status index path search gives a negated claim (the
+// one index Statuses leaves free below unknownStatus): its strength is 0,
+// the weakest, whatever its status, so that --include-negated follows it
+// only when nothing better connects. PathOptions.Statuses does not filter
+// negated claims; a caller that wants both filters the graph (the CLI
+// does, see cmd/claimgraph/belief.go).
+const negatedSlot = 6
+
+// compareCredibility orders two claims of equal strength by credibility,
+// the more credible first: 1, 2, 3, ungraded, 6, 4, 5. Ungraded claims sit
+// between the graded credible ones and the cannot-be-judged, doubtful and
+// improbable ones, so that a grade of 4 or 5 can only weaken a claim.
+func compareCredibility(a, b *Claim) int {
+	return cmpInt(credibilityRank(a), credibilityRank(b))
+}
+
+func credibilityRank(c *Claim) int {
+	return [...]int{3, 0, 1, 2, 5, 6, 4}[min(max(int(c.Credibility), 0), 6)]
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Ungraded is the ClaimsByCredibility key for claims without a grade.
+const Ungraded = "ungraded"
+
+func claimsByCredibility(g *Graph) []Count {
+	by := make(map[string]int)
+	for _, c := range g.claims {
+		k := Ungraded
+		if c.Credibility > 0 {
+			k = strconv.Itoa(int(c.Credibility))
+		}
+		by[k]++
+	}
+	return countKeys(by, []string{"1", "2", "3", "4", "5", "6", Ungraded})
+}

@@ -180,6 +180,7 @@ func sourceChanges(a, b *Source) []Change {
 func claimChanges(a, b *Claim) []Change {
 	var ch []Change
 	ch = scalar(ch, "status", string(a.Status), string(b.Status))
+	ch = append(ch, beliefChanges(a, b)...) // see diff_belief.go
 	stances := stanceChanges(a.Stances, b.Stances)
 	if len(stances) > 0 {
 		if ca, cb := a.Contested(), b.Contested(); ca != cb {

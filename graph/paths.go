@@ -100,6 +100,9 @@ func claimFlags(c *Claim) uint8 {
 	if i < 0 {
 		i = unknownStatus
 	}
+	if c.Negated {
+		i = negatedSlot // see belief.go
+	}
 	f := uint8(i)
 	if c.Contested() {
 		f |= contestedFlag
@@ -396,6 +399,7 @@ func (g *Graph) Paths(from, to string, opts PathOptions) ([]Path, PathStats, err
 				s.keep |= 1 << i
 			}
 		}
+		s.keep |= 1 << negatedSlot // filtered by status with the rest: see belief.go
 	}
 	s.distances()
 	s.run()
@@ -855,7 +859,7 @@ func (s *search) materialise(it *item) Path {
 // sortClaims orders a hop's claims strongest first, then by id.
 func sortClaims(cs []*Claim) {
 	slices.SortStableFunc(cs, func(a, b *Claim) int {
-		return cmp.Or(cmp.Compare(Strength(b), Strength(a)), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(cmp.Compare(Strength(b), Strength(a)), compareCredibility(a, b), cmp.Compare(a.ID, b.ID))
 	})
 }
 
@@ -877,9 +881,9 @@ func (g *Graph) reading(p *Path) string {
 			note += fmt.Sprintf("; +%d more", more)
 		}
 		if h.Direction == Backward {
-			fmt.Fprintf(&b, " ←%s (%s)— %s", h.Claims[0].Relation, note, h.To.Name)
+			fmt.Fprintf(&b, " ←%s (%s)— %s", RelationText(h.Claims[0]), note, h.To.Name)
 		} else {
-			fmt.Fprintf(&b, " —%s (%s)→ %s", h.Claims[0].Relation, note, h.To.Name)
+			fmt.Fprintf(&b, " —%s (%s)→ %s", RelationText(h.Claims[0]), note, h.To.Name)
 		}
 	}
 	return b.String()
@@ -888,7 +892,7 @@ func (g *Graph) reading(p *Path) string {
 // ClaimNote is a claim's status as a reader needs it: "alleged", or
 // "alleged, contested: denied by Alibaba Group, disputed by X".
 func ClaimNote(g *Graph, c *Claim) string {
-	note := string(c.Status)
+	note := string(c.Status) + BeliefNote(g, c)
 	if !c.Contested() {
 		return note
 	}

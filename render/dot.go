@@ -98,6 +98,7 @@ type usedStyles struct {
 	statuses  map[graph.Status]bool
 	unknown   bool
 	contested bool
+	belief    beliefUsed // see belief.go
 	types     map[graph.EntityType]bool
 	marks     map[string]bool
 }
@@ -345,6 +346,7 @@ func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 	}
 	colour, style, width := st.colour, st.style, st.penwidth
 	classes := []string{"claim", classToken(string(c.Status))}
+	classes = append(classes, f.beliefClasses(c)...)
 	var lines []string
 	contested := c.Contested()
 	if contested {
@@ -362,7 +364,8 @@ func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 			prefix = "alleged by " + f.names(by) + ": "
 		}
 	}
-	rel := wrap(prefix+c.Relation+st.suffix, f.edgeWrap())
+	lines = append(lines, f.beliefLine(c)...)
+	rel := wrap(prefix+beliefRelation(c)+st.suffix, f.edgeWrap())
 	if refs := f.refMarks(c); refs != "" {
 		rel[len(rel)-1] += " " + refs
 	}
@@ -404,6 +407,7 @@ func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 	if u := f.claimURL(c); u != "" {
 		a = append(a, [2]string{"URL", quote(u)}, [2]string{"target", quote("_blank")})
 	}
+	a = append(a, f.beliefAttrs(c)...)
 	return a
 }
 
@@ -483,7 +487,8 @@ func (f *figure) edgeTooltip(c *graph.Claim) string {
 		return t
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s → %s: %s\nstatus: %s", f.name(c.From), f.name(c.To), c.Relation, c.Status)
+	fmt.Fprintf(&b, "%s → %s: %s\nstatus: %s", f.name(c.From), f.name(c.To), beliefRelation(c), c.Status)
+	b.WriteString(f.beliefTooltip(c))
 	if c.Contested() {
 		fmt.Fprintf(&b, ", contested (denied by %s)", f.names(c.Opponents()))
 	}

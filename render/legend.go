@@ -42,6 +42,7 @@ func (f *figure) legendLabel() string {
 	if f.used.contested {
 		claims = append(claims, entry(lineSample(contestedStyle), contestedStyle.meaning))
 	}
+	claims = append(claims, f.beliefLegend(entry)...)
 	column("Claims (one arrow each)", claims)
 
 	var types []string

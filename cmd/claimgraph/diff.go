@@ -197,6 +197,8 @@ func (r *diffReport) sections() []diffSection {
 				contested = append(contested, line)
 			case graph.FieldStance:
 				stances = append(stances, r.stanceLine(sentence, ch.Old.(*graph.Stance), ch.New.(*graph.Stance)))
+			case graph.FieldNegated:
+				fields = append(fields, sp(spanNew, negationText(ch.New.(bool))), sp(spanPlain, "; "))
 			case graph.FieldSource:
 				if old := ch.Old.(*graph.SourceRef); old != nil {
 					fields = append(fields, sp(spanPlain, "source removed: "), sp(spanOld, r.sourceRef(old)), sp(spanPlain, "; "))
@@ -364,7 +366,7 @@ func positionNoun(p graph.Position) string {
 // sentence names a claim as a reader says it: "Alibaba Group — transfers
 // customer data to → People's Liberation Army".
 func (r *diffReport) sentence(g *graph.Graph, c *graph.Claim) string {
-	return entityName(g, c.From) + " — " + c.Relation + " → " + entityName(g, c.To)
+	return entityName(g, c.From) + " — " + graph.RelationText(c) + " → " + entityName(g, c.To)
 }
 
 // party names the author of a stance, from the new version if it is still

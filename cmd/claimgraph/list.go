@@ -23,6 +23,8 @@ type listOptions struct {
 	source    string
 	involving string
 	format    string
+
+	credibility string // see belief.go
 }
 
 var listKinds = []string{"entities", "claims", "sources"}
@@ -60,6 +62,7 @@ while-read loops); --format table|tsv|json chooses explicitly.`,
 	f.BoolVar(&opts.contested, "contested", false, "only contested claims")
 	f.StringVar(&opts.source, "source", "", "only claims citing source `ID`")
 	f.StringVar(&opts.involving, "involving", "", "only claims `ENTITY` is from, to or takes a stance on")
+	f.StringVar(&opts.credibility, "credibility", "", "only claims with these credibility `grades` (comma-separated: 1 to 6, or ungraded)")
 	f.StringVar(&opts.format, "format", "", "output `format`: table, tsv or json (default: table on a terminal, tsv otherwise)")
 	_ = cmd.RegisterFlagCompletionFunc("type", completeList(graph.EntityTypes))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeList(graph.Statuses))
@@ -88,6 +91,10 @@ func runList(opts *listOptions, stdout io.Writer) error {
 	if err != nil {
 		return usageErrorf("--status: %w", err)
 	}
+	grades, err := parseGrades(opts.credibility)
+	if err != nil {
+		return err
+	}
 	g, err := opts.global.loadGraph()
 	if err != nil {
 		return err
@@ -104,13 +111,14 @@ func runList(opts *listOptions, stdout io.Writer) error {
 		return withHint(fmt.Errorf("--source: no source %q", opts.source),
 			"run 'claimgraph list sources' to see them")
 	}
-	filtered := len(statuses) > 0 || opts.contested || opts.source != "" || involving != ""
+	filtered := len(statuses) > 0 || opts.contested || opts.source != "" || involving != "" || grades != nil
 	var claims []*graph.Claim
 	for _, c := range g.Claims() {
 		if (len(statuses) == 0 || slices.Contains(statuses, c.Status)) &&
 			(!opts.contested || c.Contested()) &&
 			(opts.source == "" || cites(c, opts.source)) &&
-			(involving == "" || involves(c, involving)) {
+			(involving == "" || involves(c, involving)) &&
+			(grades == nil || grades[c.Credibility]) {
 			claims = append(claims, c)
 		}
 	}
@@ -230,7 +238,7 @@ func writeClaims(w io.Writer, format string, g *graph.Graph, claims []*graph.Cla
 				docs = append(docs, r.Source)
 			}
 		}
-		t.rows = append(t.rows, []string{c.ID, c.From, c.Relation, c.To, string(c.Status), contested, strings.Join(docs, ",")})
+		t.rows = append(t.rows, []string{c.ID, c.From, graph.RelationText(c), c.To, string(c.Status), contested, strings.Join(docs, ",")})
 	}
 	return t.write(w, format)
 }

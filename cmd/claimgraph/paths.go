@@ -23,6 +23,9 @@ type pathsOptions struct {
 	format         string
 	render         string
 	stats          bool
+
+	minCredibility int  // see belief.go
+	includeNegated bool // see belief.go
 }
 
 func newPathsCmd(g *globalOptions, s streams) *cobra.Command {
@@ -71,6 +74,8 @@ paths exits with status 1.`,
 	f.StringVar(&opts.format, "format", "text", "output `format`: text, markdown or json")
 	f.StringVar(&opts.render, "render", "", "also draw the paths as an SVG diagram to `FILE`")
 	f.BoolVar(&opts.stats, "stats", false, "print load and search times to standard error")
+	f.IntVar(&opts.minCredibility, "min-credibility", 0, "use only claims graded 1 to `N` (1 most credible) and ungraded claims")
+	f.BoolVar(&opts.includeNegated, "include-negated", false, "also follow negated claims (claims that a relation does NOT hold)")
 	_ = f.MarkHidden("stats")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("text", "markdown", "json"))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeList(graph.Statuses))
@@ -122,6 +127,10 @@ func runPaths(opts *pathsOptions, stdout, stderr io.Writer) error {
 	if from == to {
 		return usageErrorf("from and to are the same entity, %q", from.ID)
 	}
+	if err := checkMinCredibility(opts.minCredibility); err != nil {
+		return err
+	}
+	g = filterBelief(g, opts.minCredibility, !opts.includeNegated, search.Statuses, from.ID, to.ID)
 	searched := time.Now()
 	paths, stats, err := g.Paths(from.ID, to.ID, search)
 	if err != nil {
@@ -351,7 +360,7 @@ func (r *pathsReport) text(w io.Writer) error {
 			}
 			fmt.Fprintf(&b, "   %s%s\n", hopLabel(h), mark)
 			for _, c := range h.Claims {
-				fmt.Fprintf(&b, "     %s: %s (%s)\n", c.ID, c.Relation, graph.ClaimNote(r.g, c))
+				fmt.Fprintf(&b, "     %s: %s (%s)\n", c.ID, graph.RelationText(c), graph.ClaimNote(r.g, c))
 			}
 		}
 	}
@@ -402,7 +411,7 @@ func (r *pathsReport) markdown(w io.Writer) error {
 			}
 			var cs []string
 			for _, c := range h.Claims {
-				cs = append(cs, fmt.Sprintf("%s %s (%s)", code(c.ID), mdCell(c.Relation), mdCell(graph.ClaimNote(r.g, c))))
+				cs = append(cs, fmt.Sprintf("%s %s (%s)", code(c.ID), mdCell(graph.RelationText(c)), mdCell(graph.ClaimNote(r.g, c))))
 			}
 			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(hopLabel(h)), contested, strings.Join(cs, "<br>"))
 		}

@@ -26,6 +26,8 @@ type renderOptions struct {
 	rankdir   string
 	cluster   string
 	title     string
+
+	minCredibility int // see belief.go
 }
 
 var renderFormats = []string{"svg", "png", "dot"}
@@ -68,6 +70,7 @@ them, or write --format dot and run Graphviz yourself.`,
 	f.StringVar(&opts.rankdir, "rankdir", "LR", "direction of the dot layout: LR or TB")
 	f.StringVar(&opts.cluster, "cluster", "", "group entities: country")
 	f.StringVar(&opts.title, "title", "", "figure title (default: the dataset's title)")
+	f.IntVar(&opts.minCredibility, "min-credibility", 0, "draw only claims graded 1 to `N` (1 most credible) and ungraded claims")
 	_ = cmd.RegisterFlagCompletionFunc("focus", completeEntities(g))
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("svg", "png", "dot"))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeList(graph.Statuses))
@@ -145,6 +148,10 @@ func runRender(opts *renderOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := checkMinCredibility(opts.minCredibility); err != nil {
+		return err
+	}
+	g = filterBelief(g, opts.minCredibility, false, nil)
 
 	err = writeOutput(opts.output, stdout, func(w io.Writer) error {
 		switch format {

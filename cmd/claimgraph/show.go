@@ -205,7 +205,7 @@ func markList(ns []int) string {
 
 func printClaim(p *printer, g *graph.Graph, c *graph.Claim) {
 	p.line("  - " + claimSentence(g, c) + markList(g.SourceNumbers(c)))
-	meta := string(c.Status)
+	meta := string(c.Status) + graph.BeliefNote(g, c)
 	if c.Contested() {
 		meta += ", contested"
 	}
@@ -217,6 +217,7 @@ func printClaim(p *printer, g *graph.Graph, c *graph.Claim) {
 	if c.Detail != "" {
 		p.line("      " + c.Detail)
 	}
+	showBelief(p, c)
 	// Stances read as a small table, position first: "asserts  DoD memo:
 	// “…”". Position-first needs no verb agreement ("Critics ... asserts").
 	for _, s := range c.Stances {
@@ -229,7 +230,7 @@ func printClaim(p *printer, g *graph.Graph, c *graph.Claim) {
 				line += markList([]int{n})
 			}
 		}
-		p.line(line)
+		p.line(line + stanceNote(s))
 	}
 }
 
@@ -237,7 +238,7 @@ func printClaim(p *printer, g *graph.Graph, c *graph.Claim) {
 // data to People's Liberation Army". Relations are written as verb phrases
 // for exactly this.
 func claimSentence(g *graph.Graph, c *graph.Claim) string {
-	return entityName(g, c.From) + " " + c.Relation + " " + entityName(g, c.To)
+	return negatedPrefix(c) + entityName(g, c.From) + " " + c.Relation + " " + entityName(g, c.To)
 }
 
 func entityName(g *graph.Graph, id string) string {

@@ -49,6 +49,7 @@ type statsJSON struct {
 	EntitiesByType       map[string]int `json:"entities_by_type"`
 	ClaimsByStatus       map[string]int `json:"claims_by_status"`
 	SourcesByReliability map[string]int `json:"sources_by_reliability"`
+	ClaimsByCredibility  map[string]int `json:"claims_by_credibility"`
 	MostConnected        []graph.Degree `json:"most_connected"`
 }
 
@@ -68,6 +69,7 @@ func runStats(opts *statsOptions, stdout io.Writer) error {
 			EntitiesByType:       countMap(st.EntitiesByType),
 			ClaimsByStatus:       countMap(st.ClaimsByStatus),
 			SourcesByReliability: countMap(st.SourcesByReliability),
+			ClaimsByCredibility:  countMap(st.ClaimsByCredibility),
 			MostConnected:        nonNil(st.MostConnected),
 		})
 	}
@@ -96,6 +98,7 @@ func runStats(opts *statsOptions, stdout io.Writer) error {
 	section("Entities by type", nonZero(st.EntitiesByType))
 	section("Claims by status", nonZero(st.ClaimsByStatus))
 	section("Sources by reliability", nonZero(st.SourcesByReliability))
+	section("Claims by credibility", nonZero(st.ClaimsByCredibility))
 	if len(st.MostConnected) > 0 {
 		p.line("")
 		p.line(p.bold("Most connected entities"))
