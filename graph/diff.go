@@ -171,6 +171,7 @@ func sourceChanges(a, b *Source) []Change {
 	ch = scalar(ch, "published", a.Published, b.Published)
 	ch = scalar(ch, "url", a.URL, b.URL)
 	ch = scalar(ch, "reliability", a.Reliability, b.Reliability)
+	ch = scalar(ch, "retrieved", a.Retrieved, b.Retrieved)
 	ch = set(ch, "derived_from", a.DerivedFrom, b.DerivedFrom)
 	return ch
 }

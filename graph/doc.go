@@ -19,5 +19,19 @@
 // sorted by claim id), whatever order the input had. Output code may rely on
 // that and must not iterate over Go maps to produce output.
 //
+// Strength. Every command that ranks claims (paths, and the order of the
+// claims of a hop) uses one order, strongest first:
+//
+//	rank  claim                                   then, within the rank
+//	1     established, not contested              credibility 1, 2, 3, ungraded, 6, 4, 5
+//	2     reported, not contested                 likewise
+//	3     proposed, not contested                 likewise
+//	4     alleged, not contested                  likewise
+//	5     contested (asserted and denied), any    likewise
+//	6     failed, retracted, negated              likewise
+//
+// Strength gives the rank, compareCredibility the order within it (see
+// belief.go): a credibility of 4 or 5 only ever weakens a claim.
+//
 // This package imports nothing else of claimgraph's.
 package graph

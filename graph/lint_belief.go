@@ -136,7 +136,7 @@ func stanceVerb(p Position) string {
 // conflicting reports whether one party cannot hold both positions: backing
 // and rejecting a claim, or rejecting it and keeping silent on it.
 func conflicting(a, b Position) bool {
-	opposesSilent := func(x, y Position) bool { return x.Opposes() && (y == Silent || y == Declined) }
+	opposesSilent := func(x, y Position) bool { return x.Opposes() && y == Silent }
 	return a.Supports() && b.Opposes() || a.Opposes() && b.Supports() || opposesSilent(a, b) || opposesSilent(b, a)
 }
 

@@ -23,7 +23,7 @@ import (
 
 // beliefUsed records which belief entries the key needs.
 type beliefUsed struct {
-	negated, doubtful, graded bool
+	negated, doubtful, graded, likelihood bool
 }
 
 // beliefClasses returns the classes the grades add to a claim's SVG group.
@@ -51,6 +51,9 @@ func (f *figure) beliefLine(c *graph.Claim) []string {
 	}
 	if r.Credibility > 0 {
 		f.used.belief.graded = true
+	}
+	if r.Likelihood != "" {
+		f.used.belief.likelihood = true
 	}
 	return wrap(strings.Join(parts, " · "), f.edgeWrap())
 }
@@ -110,6 +113,9 @@ func (f *figure) beliefLegend(entry func(sample, meaning string) string) []strin
 	}
 	if f.used.belief.graded {
 		rows = append(rows, entry("B2", "grade: source reliability A–F, then information credibility 1 confirmed, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged (– ungraded)"))
+	}
+	if f.used.belief.likelihood {
+		rows = append(rows, entry("likely", "likelihood (ICD 203): almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain"))
 	}
 	return rows
 }

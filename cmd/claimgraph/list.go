@@ -66,6 +66,7 @@ while-read loops); --format table|tsv|json chooses explicitly.`,
 	f.StringVar(&opts.format, "format", "", "output `format`: table, tsv or json (default: table on a terminal, tsv otherwise)")
 	_ = cmd.RegisterFlagCompletionFunc("type", completeList(graph.EntityTypes))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeList(graph.Statuses))
+	_ = cmd.RegisterFlagCompletionFunc("credibility", completeList([]string{"1", "2", "3", "4", "5", "6", graph.Ungraded}))
 	_ = cmd.RegisterFlagCompletionFunc("source", completeSources(g))
 	_ = cmd.RegisterFlagCompletionFunc("involving", completeEntities(g))
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("table", "tsv", "json"))
