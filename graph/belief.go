@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 )
@@ -145,33 +146,30 @@ func (g *Graph) Grade(c *Claim) string {
 }
 
 // negatedSlot is the status index path search gives a negated claim (the
-// one index Statuses leaves free below unknownStatus): its strength is 0,
-// the weakest, whatever its status, so that --include-negated follows it
-// only when nothing better connects. PathOptions.Statuses does not filter
-// negated claims; a caller that wants both filters the graph (the CLI
-// does, see cmd/claimgraph/belief.go).
+// one index Statuses leaves free below unknownStatus): it ranks with failed
+// and retracted claims (strength 1, or 0 when denied) whatever its status,
+// so that --include-negated follows it only when nothing better connects.
+// PathOptions.Statuses does not filter negated claims; a caller that wants
+// both filters the graph (the CLI does, see cmd/claimgraph/belief.go).
 const negatedSlot = 6
+
+// CompareStrength orders two claims strongest first, in the strength order
+// of the package doc: by Strength, then by credibility within a strength.
+// Every output that lists claims by how solid they are sorts with it.
+func CompareStrength(a, b *Claim) int {
+	return cmp.Or(cmp.Compare(Strength(b), Strength(a)), compareCredibility(a, b))
+}
 
 // compareCredibility orders two claims of equal strength by credibility,
 // the more credible first: 1, 2, 3, ungraded, 6, 4, 5. Ungraded claims sit
 // between the graded credible ones and the cannot-be-judged, doubtful and
 // improbable ones, so that a grade of 4 or 5 can only weaken a claim.
 func compareCredibility(a, b *Claim) int {
-	return cmpInt(credibilityRank(a), credibilityRank(b))
+	return cmp.Compare(credibilityRank(a), credibilityRank(b))
 }
 
 func credibilityRank(c *Claim) int {
 	return [...]int{3, 0, 1, 2, 5, 6, 4}[min(max(int(c.Credibility), 0), 6)]
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Ungraded is the ClaimsByCredibility key for claims without a grade.

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -77,7 +78,7 @@ func TestGradeAndReading(t *testing.T) {
 		{"graded, graded source", Claim{Credibility: 2, Sources: []SourceRef{{Source: "u"}, {Source: "s"}}}, "B2", "reported · B2 probably true · reported by U, S"},
 		{"graded, ungraded source", Claim{Credibility: 4, Sources: []SourceRef{{Source: "u"}}}, "–4", "reported · –4 doubtful · reported by U"},
 		{"nothing graded", Claim{Sources: []SourceRef{{Source: "u"}}}, "", "reported · reported by U"},
-		{"negated inference, likely", Claim{Negated: true, Basis: BasisInference, Likelihood: "roughly-even-chance"}, "", "reported · inference · roughly even chance · not:"},
+		{"negated inference, likely", Claim{Negated: true, Basis: BasisInference, Likelihood: "roughly-even-chance"}, "", "reported · inference · roughly even chance"},
 		{"stated basis is not named", Claim{Basis: BasisStated}, "", "reported"},
 	}
 	for _, tt := range tests {
@@ -91,6 +92,14 @@ func TestGradeAndReading(t *testing.T) {
 			}
 			if got := g.Read(gc).String(); got != tt.parts {
 				t.Errorf("Read = %q, want %q", got, tt.parts)
+			}
+			// "not:" goes with the relation, once, never with the parts.
+			wantRel := "r"
+			if c.Negated {
+				wantRel = "not: r"
+			}
+			if got := g.Read(gc).Relation(); got != wantRel {
+				t.Errorf("Relation = %q, want %q", got, wantRel)
 			}
 		})
 	}
@@ -114,28 +123,22 @@ func TestDiffBelief(t *testing.T) {
 	b.Credibility, b.Negated, b.Basis, b.Likelihood = 2, true, BasisInference, "likely"
 	var got []string
 	for _, ch := range claimChanges(&a, &b) {
-		got = append(got, ch.Field+": "+valueString(ch.Old)+" → "+valueString(ch.New))
+		var old, new string
+		switch ch.Field.Kind() {
+		case KindNegated:
+			old, new = strconv.FormatBool(ch.WasNegated), strconv.FormatBool(ch.NowNegated)
+		case KindCredibility:
+			old, new = GradeText(ch.OldCredibility), GradeText(ch.NewCredibility)
+		default:
+			old, new = ch.Old, ch.New
+		}
+		got = append(got, string(ch.Field)+": "+old+" → "+new)
 	}
 	want := []string{"negated: false → true", "credibility: 6 → 2", "basis: stated → inference", "likelihood:  → likely"}
 	if !slices.Equal(got, want) {
 		t.Errorf("changes:\n%v\nwant\n%v", got, want)
 	}
-	if Grade(0).String() != "ungraded" {
-		t.Error("Grade(0) should read ungraded")
+	if GradeText(0) != "ungraded" {
+		t.Error("GradeText(0) should read ungraded")
 	}
-}
-
-func valueString(v any) string {
-	switch v := v.(type) {
-	case bool:
-		if v {
-			return "true"
-		}
-		return "false"
-	case interface{ String() string }:
-		return v.String()
-	case string:
-		return v
-	}
-	return "?"
 }

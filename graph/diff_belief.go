@@ -2,34 +2,31 @@ package graph
 
 import "strconv"
 
-// Field names of the belief changes diff reports (see beliefChanges).
+// Fields of the belief changes diff reports (see beliefChanges).
 const (
-	FieldCredibility = "credibility"
-	FieldNegated     = "negated"
+	FieldCredibility Field = "credibility"
+	FieldNegated     Field = "negated"
 )
 
-// Grade is a credibility as diff reports it: its digit, or "ungraded". It
-// marshals to JSON as the number (0 for ungraded), as the field is written.
-type Grade int8
-
-func (g Grade) String() string {
-	if g == 0 {
-		return "ungraded"
+// GradeText is a credibility as diff and the other text outputs say it: its
+// digit, or "ungraded" for 0.
+func GradeText(n int8) string {
+	if n == 0 {
+		return Ungraded
 	}
-	return strconv.Itoa(int(g))
+	return strconv.Itoa(int(n))
 }
 
 // beliefChanges lists the changes of a claim's grades, in the order a
 // reader wants them: negation first (it turns the claim around), then
-// credibility, basis and likelihood. Old and New are bool for negated,
-// Grade for credibility, string for the others (basis "" reads "stated").
+// credibility, its note, basis and likelihood. Basis "" reads "stated".
 func beliefChanges(a, b *Claim) []Change {
 	var ch []Change
 	if a.Negated != b.Negated {
-		ch = append(ch, Change{FieldNegated, a.Negated, b.Negated})
+		ch = append(ch, Change{Field: FieldNegated, WasNegated: a.Negated, NowNegated: b.Negated})
 	}
 	if a.Credibility != b.Credibility {
-		ch = append(ch, Change{FieldCredibility, Grade(a.Credibility), Grade(b.Credibility)})
+		ch = append(ch, Change{Field: FieldCredibility, OldCredibility: a.Credibility, NewCredibility: b.Credibility})
 	}
 	ch = scalar(ch, "credibility_note", a.CredibilityNote, b.CredibilityNote)
 	ch = scalar(ch, "basis", string(BasisOf(a)), string(BasisOf(b)))

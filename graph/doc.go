@@ -1,37 +1,65 @@
 // Package graph is claimgraph's model: entities, the claims made about them,
 // the sources those claims rest on, and who takes which stance on each claim.
 //
-// A Graph is built once from a Dataset and is read-only afterwards. The
-// directed entity graph is held by github.com/dominikbraun/graph, one vertex
-// per entity hashed by its id. That library allows a single edge per ordered
-// pair of vertices, so an edge stands for "at least one claim from A to B";
-// the claims themselves (there may be several per pair: parallel claims) live
-// in our own index, reachable through Graph.ClaimsBetween, Out and In.
+// A Graph is built once from a Dataset and is read-only afterwards. Its
+// entity graph lives in claimgraph's own compact index, built once in New:
+// per entity, the claims leaving and entering it (Out, In), and the
+// adjacency path search scans (paths.go). Parallel claims (several per
+// ordered pair of entities) are first-class there.
 //
-// The library stays behind this package's API: no caller imports it, so it can
-// be replaced if it fails a later bar. Hot loops (path search, neighbourhoods)
-// never go through it: every library algorithm starts by copying the whole
-// graph through AdjacencyMap, which is O(V+E) per call. They use the compact
-// adjacency index built once in New.
+// What github.com/dominikbraun/graph (imported as dgraph) does: it holds the
+// source-provenance graph, one vertex per source and one edge per distinct
+// derived_from reference (provenance.go), from which lint finds derived_from
+// cycles and each claim's independent origins. That graph has a few thousand
+// vertices in real and synthetic datasets, where the library's
+// map-of-maps store and its copies cost nothing.
+//
+// Why the million-claim paths (loading, New, path search, compare, the
+// neighbourhoods of render --focus) do not use it: every library algorithm
+// starts by copying the whole graph through AdjacencyMap, O(V+E) per call,
+// and its default store keeps a property map per edge and checks each
+// insert with several lookups: filling it with 100,000 entities and
+// 1,000,000 claims took about 1.4 s and 500 MB, against tens of milliseconds
+// for our index, which those paths need anyway. It also allows one edge per
+// ordered pair, where a claim graph has parallel claims. And some of its
+// algorithms do not hold on hostile input: StronglyConnectedComponents
+// recurses once per vertex along a chain (a long derived_from chain
+// overflowed the goroutine stack), so the algorithms run over the
+// provenance graph are ours and iterative.
 //
 // Determinism is part of the contract: every method that returns a list returns
 // it in a fixed order (entities, claims and sources sorted by id; adjacency
 // sorted by claim id), whatever order the input had. Output code may rely on
 // that and must not iterate over Go maps to produce output.
 //
-// Strength. Every command that ranks claims (paths, and the order of the
-// claims of a hop) uses one order, strongest first:
+// # Strength order
 //
-//	rank  claim                                   then, within the rank
-//	1     established, not contested              credibility 1, 2, 3, ungraded, 6, 4, 5
-//	2     reported, not contested                 likewise
-//	3     proposed, not contested                 likewise
-//	4     alleged, not contested                  likewise
-//	5     contested (asserted and denied), any    likewise
-//	6     failed, retracted, negated              likewise
+// Every command that orders claims by how solid they are uses this one
+// order, strongest first (paths ranks hops and weakest links by it, show
+// lists an entity's claims by it); Strength returns the number and
+// StatusesByStrength lists the statuses in its order. A denied claim
+// (denied or disputed, asserted or confirmed by nobody) stands one step
+// below an undenied claim of its status; a contested claim (asserted by one
+// party, denied or disputed by another) stands between alleged and failed,
+// whatever its status; a negated claim (one that states the relation does
+// NOT hold) connects nothing, and ranks with failed and retracted ones.
+// Within one strength, claims are ordered by credibility (see belief.go):
+// 1, 2, 3, ungraded, 6, 4, 5, so that a grade of 4 or 5 only ever weakens
+// a claim.
 //
-// Strength gives the rank, compareCredibility the order within it (see
-// belief.go): a credibility of 4 or 5 only ever weakens a claim.
+//	strength  claim                                          then, within it
+//	      11  established                                    credibility 1, 2, 3, ungraded, 6, 4, 5
+//	      10  established, denied                            likewise
+//	       9  reported                                       likewise
+//	       8  reported, denied                               likewise
+//	       7  proposed                                       likewise
+//	       6  proposed, denied                               likewise
+//	       5  alleged                                        likewise
+//	       4  alleged, denied                                likewise
+//	       3  contested, whatever its status                 likewise
+//	       1  failed, retracted or negated (or a status      likewise
+//	          claimgraph does not know)
+//	       0  failed, retracted or negated, and denied       likewise
 //
 // This package imports nothing else of claimgraph's.
 package graph

@@ -88,8 +88,7 @@ func (g *Graph) Read(c *Claim) Reading {
 		}
 	}
 	backed := len(r.AssertedBy)+len(r.ConfirmedBy) > 0
-	opposed := len(r.DeniedBy)+len(r.DisputedBy) > 0
-	r.Denied = opposed && !backed
+	r.Denied = isDenied(c)
 	if !backed {
 		for _, ref := range c.Sources {
 			name := ref.Source
@@ -149,6 +148,9 @@ func (p Phrase) Short(max int) string {
 	if max < 2 || len(p.Names) < max {
 		return p.Text()
 	}
+	if len(p.Names) == 2 {
+		return fmt.Sprintf("%s %s and 1 other", p.Verb, p.Names[0])
+	}
 	return fmt.Sprintf("%s %s and %d others", p.Verb, p.Names[0], len(p.Names)-1)
 }
 
@@ -178,21 +180,72 @@ func names(ps []Party) []string {
 }
 
 // Parts returns the reading's parts before the relation: the mark (when
-// there is one), the status word, then each phrase in full.
+// there is one), the status word, the grades (BeliefParts), then each
+// phrase in full. A negated claim's "not:" is not among them: it belongs to
+// the relation (Relation), which every output prints with it.
 func (r Reading) Parts() []string {
 	var out []string
 	if m := r.Mark(); m != "" {
 		out = append(out, m)
 	}
 	out = append(out, string(r.Status))
-	out = append(out, r.beliefParts()...)
+	out = append(out, r.BeliefParts()...)
 	for _, p := range r.Phrases() {
 		out = append(out, p.Text())
 	}
-	if r.Negated {
-		out = append(out, NegatedWord)
+	return out
+}
+
+// NegatedWord opens the relation of a claim that states the relation does
+// NOT hold ("not: is available in"). It is a word, like the marks, so that
+// a negated claim cannot be read as the relation itself in greyscale.
+const NegatedWord = "not:"
+
+func (r *Reading) readBelief(g *Graph) {
+	c := r.Claim
+	r.Credibility = int(c.Credibility)
+	r.Grade = g.Grade(c)
+	if BasisOf(c) != BasisStated {
+		r.Basis = c.Basis
+	}
+	r.Likelihood = c.Likelihood
+	r.Negated = c.Negated
+}
+
+// BeliefParts returns the reading's grades, which follow the status word:
+// the basis when it is not the default ("inference", "assessment"), the
+// likelihood ("likely"), and the Admiralty grade with its meaning ("B4
+// doubtful"). Figure labels set them on a line of their own.
+func (r Reading) BeliefParts() []string {
+	var out []string
+	if r.Basis != "" {
+		out = append(out, string(r.Basis))
+	}
+	if r.Likelihood != "" {
+		out = append(out, r.Likelihood.Words())
+	}
+	if r.Grade != "" {
+		if r.Credibility > 0 {
+			out = append(out, r.Grade+" "+CredibilityWord(r.Credibility))
+		} else {
+			out = append(out, r.Grade)
+		}
 	}
 	return out
+}
+
+// Relation is the claim's relation as every output prints it (see
+// RelationText).
+func (r Reading) Relation() string { return RelationText(r.Claim) }
+
+// RelationText is c's relation as every output prints it: "not: is
+// available in" for a negated claim, so that no output can show a negated
+// claim as the relation itself.
+func RelationText(c *Claim) string {
+	if c.Negated {
+		return NegatedWord + " " + c.Relation
+	}
+	return c.Relation
 }
 
 // String is the reading on one line, parts apart by " · " and without the
@@ -200,3 +253,52 @@ func (r Reading) Parts() []string {
 //
 //	‼ CONTESTED · alleged · asserted by Department of Defense memo · denied by Alibaba Group
 func (r Reading) String() string { return strings.Join(r.Parts(), " · ") }
+
+// ReadPath writes a path as one line of prose: each hop's best claim with
+// its relation and its reading, and how many other claims the hop carries.
+//
+//	Apple —is exploring an AI partnership with (proposed · reported by Financial Times; +1 more)→ Alibaba Group
+//	—transfers customer data to (‼ CONTESTED · alleged · asserted by Department of Defense memo · denied by Alibaba Group; +1 more)→ People's Liberation Army
+//
+// A backward hop reads against the arrow: "B ←relation (…)— A" says that A
+// made the claim about B.
+func (g *Graph) ReadPath(p Path) string {
+	var b strings.Builder
+	b.WriteString(p.Entities[0].Name)
+	for _, h := range p.Hops {
+		note := g.Read(h.Claims[0]).String()
+		if more := len(h.Claims) - 1; more > 0 {
+			note += fmt.Sprintf("; +%d more", more)
+		}
+		if h.Direction == Backward {
+			fmt.Fprintf(&b, " ←%s (%s)— %s", RelationText(h.Claims[0]), note, h.To.Name)
+		} else {
+			fmt.Fprintf(&b, " —%s (%s)→ %s", RelationText(h.Claims[0]), note, h.To.Name)
+		}
+	}
+	return b.String()
+}
+
+// DeniedCount counts the claims whose Reading is Denied, without building
+// readings: check and stats count them over a million claims.
+func (g *Graph) DeniedCount() int {
+	n := 0
+	for _, c := range g.claims {
+		if isDenied(c) {
+			n++
+		}
+	}
+	return n
+}
+
+// isDenied reports whether someone denies or disputes c and nobody asserts
+// or confirms it: Reading.Denied, and the step below its status in the
+// strength order.
+func isDenied(c *Claim) bool {
+	backed, opposed := false, false
+	for _, st := range c.Stances {
+		backed = backed || st.Position.Supports()
+		opposed = opposed || st.Position.Opposes()
+	}
+	return opposed && !backed
+}

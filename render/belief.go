@@ -18,16 +18,24 @@ import (
 //   - A claim graded doubtful or improbable (credibility 4 or 5) carries
 //     class "doubtful" and an open-circle arrowhead, and its grade word.
 //   - Credibility, basis (when not the default) and likelihood appear on
-//     one line of the label, as the Reading words them: "B4 doubtful",
-//     "inference", "likely".
+//     one line of the label, as Reading.BeliefParts words them: "B4
+//     doubtful", "inference", "likely"; "not:" comes with the relation
+//     (Reading.Relation), as in every other output.
 
 // beliefUsed records which belief entries the key needs.
 type beliefUsed struct {
 	negated, doubtful, graded, likelihood bool
 }
 
-// beliefClasses returns the classes the grades add to a claim's SVG group.
+// beliefClasses returns the classes the grades add to a claim's SVG group,
+// and records the key rows the claim's grades need.
 func (f *figure) beliefClasses(c *graph.Claim) []string {
+	if c.Credibility > 0 {
+		f.used.belief.graded = true
+	}
+	if c.Likelihood != "" {
+		f.used.belief.likelihood = true
+	}
 	var out []string
 	if c.Negated {
 		out = append(out, "negated")
@@ -43,41 +51,27 @@ func (f *figure) beliefClasses(c *graph.Claim) []string {
 
 // beliefLine returns the label line of the claim's grades, or nil: the
 // parts of its Reading after the status word that are grades.
-func (f *figure) beliefLine(c *graph.Claim) []string {
-	r := f.g.Read(c)
+func (f *figure) beliefLine(r graph.Reading) []string {
 	parts := r.BeliefParts()
 	if len(parts) == 0 {
 		return nil
 	}
-	if r.Credibility > 0 {
-		f.used.belief.graded = true
-	}
-	if r.Likelihood != "" {
-		f.used.belief.likelihood = true
-	}
 	return wrap(strings.Join(parts, " · "), f.edgeWrap())
 }
 
-// beliefRelation is the relation as the label shows it: "not: …" when
-// negated.
-func beliefRelation(c *graph.Claim) string {
-	if c.Negated {
-		return graph.NegatedWord + " " + c.Relation
-	}
-	return c.Relation
-}
-
-// beliefAttrs returns the arrowhead that marks a negated or doubtful claim.
-func (f *figure) beliefAttrs(c *graph.Claim) [][2]string {
+// beliefArrowhead returns the arrowhead of a negated or doubtful claim, or
+// the status's own (def). The line keeps the status's colour, pattern and
+// width, so that the status still reads in greyscale.
+func (f *figure) beliefArrowhead(c *graph.Claim, def string) string {
 	switch {
 	case c.Negated:
 		f.used.belief.negated = true
-		return [][2]string{{"arrowhead", "tee"}}
+		return "tee"
 	case c.Doubtful():
 		f.used.belief.doubtful = true
-		return [][2]string{{"arrowhead", "odot"}}
+		return "odot"
 	}
-	return nil
+	return def
 }
 
 // beliefTooltip returns the tooltip lines of the grades, each starting with

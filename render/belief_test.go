@@ -31,10 +31,10 @@ func TestDOTBelief(t *testing.T) {
 	}
 	out := b.String()
 	for _, want := range []string{
-		`id="neg", class="claim established negated", label="B–\nnot: cut [1]"`,
-		`id="doubt", class="claim reported doubtful", label="–5 improbable\nfunds"`,
-		`id="likely", class="claim proposed assessment", label="assessment · likely\nproposed: will join"`,
-		`id="plain", class="claim established", label="owns"`,
+		`id="neg", class="claim established negated", label="established\nB–\nreported by S\n→ not: cut [1]"`,
+		`id="doubt", class="claim reported doubtful", label="reported\n–5 improbable\n→ funds"`,
+		`id="likely", class="claim proposed assessment", label="proposed\nassessment · likely\n→ will join"`,
+		`id="plain", class="claim established", label="established\n→ owns"`,
 		`arrowhead=tee`, `arrowhead=odot`,
 		`credibility note: one anonymous source`,
 		`negated: the relation does NOT hold`,
@@ -47,7 +47,7 @@ func TestDOTBelief(t *testing.T) {
 			t.Errorf("DOT lacks %s", want)
 		}
 	}
-	if strings.Count(out, "arrowhead=") != 2 {
-		t.Errorf("want arrowheads on the negated and the doubtful claim only:\n%s", out)
+	if strings.Count(out, "arrowhead=tee") != 1 || strings.Count(out, "arrowhead=odot") != 1 || strings.Count(out, "arrowhead=normal") != 2 {
+		t.Errorf("want the blunt and open-circle arrowheads on the negated and the doubtful claim only:\n%s", out)
 	}
 }

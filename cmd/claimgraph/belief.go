@@ -40,38 +40,6 @@ func filterBelief(g *graph.Graph, minCredibility int, dropNegated bool, statuses
 	return g
 }
 
-// negatedPrefix opens the sentence of a negated claim: "not: OpenAI is
-// available in China".
-func negatedPrefix(c *graph.Claim) string {
-	if c.Negated {
-		return graph.NegatedWord + " "
-	}
-	return ""
-}
-
-// showBelief prints a claim's credibility note under its detail.
-func showBelief(p *printer, c *graph.Claim) {
-	if c.CredibilityNote != "" {
-		p.line("      credibility: " + c.CredibilityNote)
-	}
-}
-
-// stanceNote is a stance's note, as show appends it: " (note: …)".
-func stanceNote(s graph.Stance) string {
-	if s.Note == "" {
-		return ""
-	}
-	return " (note: " + s.Note + ")"
-}
-
-// negationText says a change of negation as diff reports it.
-func negationText(now bool) string {
-	if now {
-		return "now negated"
-	}
-	return "no longer negated"
-}
-
 // parseGrades reads --credibility: "4,5" or "ungraded,6". It returns nil
 // for no filter; 0 stands for ungraded.
 func parseGrades(list string) (map[int8]bool, error) {
