@@ -74,10 +74,10 @@ func TestGradeAndReading(t *testing.T) {
 		grade string
 		parts string
 	}{
-		{"ungraded, graded source", Claim{Sources: []SourceRef{{Source: "s"}}}, "B–", "reported · B– · reported by S"},
-		{"graded, graded source", Claim{Credibility: 2, Sources: []SourceRef{{Source: "u"}, {Source: "s"}}}, "B2", "reported · B2 probably true · reported by U, S"},
-		{"graded, ungraded source", Claim{Credibility: 4, Sources: []SourceRef{{Source: "u"}}}, "–4", "reported · –4 doubtful · reported by U"},
-		{"nothing graded", Claim{Sources: []SourceRef{{Source: "u"}}}, "", "reported · reported by U"},
+		{"ungraded, graded source", Claim{Sources: []SourceRef{{Source: "s"}}}, "B–", "reported · B– · reported by “S”"},
+		{"graded, graded source", Claim{Credibility: 2, Sources: []SourceRef{{Source: "u"}, {Source: "s"}}}, "B2", "reported · B2 probably true · reported by “U”, “S”"},
+		{"graded, ungraded source", Claim{Credibility: 4, Sources: []SourceRef{{Source: "u"}}}, "–4", "reported · –4 doubtful · reported by “U”"},
+		{"nothing graded", Claim{Sources: []SourceRef{{Source: "u"}}}, "", "reported · reported by “U”"},
 		{"negated inference, likely", Claim{Negated: true, Basis: BasisInference, Likelihood: "roughly-even-chance"}, "", "reported · inference · roughly even chance"},
 		{"stated basis is not named", Claim{Basis: BasisStated}, "", "reported"},
 	}

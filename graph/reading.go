@@ -93,7 +93,13 @@ func (g *Graph) Read(c *Claim) Reading {
 		for _, ref := range c.Sources {
 			name := ref.Source
 			if s := g.Source(ref.Source); s != nil {
-				name = cmp.Or(s.Publisher, s.Title, s.ID)
+				name = s.Publisher
+				if name == "" && s.Title != "" {
+					// A bare title can pass for a party ("reported by
+					// U.S. National Security…"): quote it as a title.
+					name = "“" + s.Title + "”"
+				}
+				name = cmp.Or(name, s.ID)
 			}
 			if !slices.Contains(r.ReportedBy, name) {
 				r.ReportedBy = append(r.ReportedBy, name)

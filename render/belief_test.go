@@ -31,7 +31,7 @@ func TestDOTBelief(t *testing.T) {
 	}
 	out := b.String()
 	for _, want := range []string{
-		`id="neg", class="claim established negated", label="established\nB–\nreported by S\n→ not: cut [1]"`,
+		`id="neg", class="claim established negated", label="established\nB–\nreported by “S”\n→ not: cut [1]"`,
 		`id="doubt", class="claim reported doubtful", label="reported\n–5 improbable\n→ funds"`,
 		`id="likely", class="claim proposed assessment", label="proposed\nassessment · likely\n→ will join"`,
 		`id="plain", class="claim established", label="established\n→ owns"`,

@@ -115,7 +115,12 @@ func phrases(r graph.Reading, max, nameCap, reportedCap int) []string {
 		names := make([]string, len(p.Names))
 		for i, n := range p.Names {
 			if p.Verb == "reported by" {
-				names[i] = cut(n, reportedCap)
+				if title, ok := strings.CutPrefix(n, "“"); ok && strings.HasSuffix(title, "”") {
+					// Cut inside the quotes, so the title stays quoted.
+					names[i] = "“" + cut(strings.TrimSuffix(title, "”"), reportedCap-2) + "”"
+				} else {
+					names[i] = cut(n, reportedCap)
+				}
 			} else {
 				names[i] = cut(n, nameCap)
 			}

@@ -87,7 +87,7 @@ func TestStatusStyles(t *testing.T) {
 		not   []string
 	}{
 		{"c-established", []string{`color="#0072B2"`, "style=solid", "penwidth=2", "arrowhead=normal", `label="established\nreported by Daily\n→ pays taxes to [1]"`, `class="claim established"`}, []string{"CONTESTED"}},
-		{"c-reported", []string{`color="#56B4E9:transparent:#56B4E9"`, "style=solid", "penwidth=1", `label="reported\nreported by Second report\n→ briefed [2]"`}, nil},
+		{"c-reported", []string{`color="#56B4E9:transparent:#56B4E9"`, "style=solid", "penwidth=1", `label="reported\nreported by “Second report”\n→ briefed [2]"`}, nil},
 		{"c-undenied", []string{`color="#E69F00"`, "style=dashed", "penwidth=1.6", `label="alleged\nasserted by The Press\n→ lobbies"`, `class="claim alleged"`}, []string{"CONTESTED", "contested"}},
 		{"c-contested", []string{`color="#D55E00"`, "style=dashed", "penwidth=3.2", `label="‼ CONTESTED · alleged\nasserted by A memo\ndenied by Government B\n→ sells data to [1,2]"`, `class="claim alleged contested"`}, nil},
 		{"c-proposed", []string{`color="#009E73"`, "style=dotted", `label="proposed\n→ plans to publish"`}, nil},
