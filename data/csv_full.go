@@ -212,4 +212,3 @@ func readDatasetFile(path string, ds *graph.Dataset, probs *csvProblems) {
 		}
 	})
 }
-

@@ -173,3 +173,40 @@ func TestCSVWriterRowsIntact(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCSVReader checks that the reader never panics and that what it reads
+// is written back and read again the same.
+func FuzzCSVReader(f *testing.F) {
+	for _, s := range []string{"a,b\n1,2\n", "a;b\r\n\"x\"\"y\";z\n", "\"a\nb\",c", "a\tb\n", "\uFEFF=a,'b\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		cr := newCSVReader("f.csv", strings.NewReader(in))
+		var rows [][]string
+		for len(rows) < 1000 {
+			ok, err := cr.next()
+			if err != nil || !ok {
+				break
+			}
+			rows = append(rows, append([]string(nil), cr.cells...))
+		}
+		var b bytes.Buffer
+		cw := newCSVWriter(&b, false)
+		cw.comma = cr.comma
+		for _, r := range rows {
+			cw.row(r...)
+		}
+		cw.flush()
+		back := newCSVReader("f.csv", bytes.NewReader(b.Bytes()))
+		back.comma = cr.comma
+		for i, want := range rows {
+			ok, err := back.next()
+			if !ok || err != nil {
+				t.Fatalf("row %d lost: %v", i, err)
+			}
+			if fmt.Sprintf("%q", back.cells) != fmt.Sprintf("%q", want) {
+				t.Fatalf("row %d: %q, want %q", i, back.cells, want)
+			}
+		}
+	})
+}
