@@ -103,21 +103,31 @@ func ReadCSVDir(dir string) (*graph.Dataset, error) {
 	ds := &graph.Dataset{}
 	readDatasetFile(path(CSVDatasetFile), ds, &probs)
 
-	type where struct {
-		kind string
-		at   tableRow
-	}
-	ids := map[string]where{}
+	// One map per kind, of id to row: at a million claims the lookups
+	// are most of the import, and small values keep them in cache.
+	rows := map[string]map[string]int32{"entity": {}, "source": {}, "claim": make(map[string]int32, 1024)}
+	files := map[string]string{"entity": path(CSVEntitiesFile), "source": path(CSVSourcesFile), "claim": path(CSVClaimsFile)}
+	var claimRows []int32 // rows["claim"] holds the claim's index, this its row
 	define := func(id, kind string, at tableRow) bool {
-		if prev, dup := ids[id]; dup {
-			probs.add(at.file, at.row, at.col("id"), "id %q is already the id of the %s at %s:%d", id, prev.kind, prev.at.file, prev.at.row)
-			return false
+		for _, k := range []string{"entity", "source", "claim"} {
+			if row, dup := rows[k][id]; dup {
+				if k == "claim" {
+					row = claimRows[row]
+				}
+				probs.add(at.file, at.row, at.col("id"), "id %q is already the id of the %s at %s:%d", id, k, files[k], row)
+				return false
+			}
 		}
-		ids[id] = where{kind, at}
+		if kind == "claim" {
+			rows[kind][id] = int32(len(claimRows))
+			claimRows = append(claimRows, int32(at.row))
+		} else {
+			rows[kind][id] = int32(at.row)
+		}
 		return true
 	}
 	refer := func(id, kind string, at tableRow, field string) {
-		if w, ok := ids[id]; !ok || w.kind != kind {
+		if _, ok := rows[kind][id]; !ok {
 			probs.add(at.file, at.row, at.col(field), "%s %q is not the id of any %s", field, id, kind)
 		}
 	}
@@ -145,23 +155,28 @@ func ReadCSVDir(dir string) (*graph.Dataset, error) {
 			refer(id, "source", d.at, d.field)
 		}
 	}
-	claimIdx := map[string]int{}
 	var contested []string
+	contestedCol := 0
 	readTableFile(path(CSVClaimsFile), csvClaimFields, false, false, &probs, func(c *csvClaim, at tableRow) {
 		refer(c.From, "entity", at, "from")
 		refer(c.To, "entity", at, "to")
 		if define(c.ID, "claim", at) {
-			claimIdx[c.ID] = len(ds.Claims)
 			ds.Claims = append(ds.Claims, c.Claim)
 			contested = append(contested, c.contested)
 		}
+		contestedCol = at.col("contested")
 	})
+	last, lastIdx := "", 0 // rows come grouped by claim: one lookup per claim
 	claimOf := func(id string, at tableRow) *graph.Claim {
-		i, ok := claimIdx[id]
+		if id == last {
+			return &ds.Claims[lastIdx]
+		}
+		i, ok := rows["claim"][id]
 		if !ok {
 			probs.add(at.file, at.row, at.col("claim"), "claim %q is not the id of any claim in %s", id, CSVClaimsFile)
 			return nil
 		}
+		last, lastIdx = id, int(i)
 		return &ds.Claims[i]
 	}
 	readTableFile(path(CSVClaimSourcesFile), csvClaimSourceFields, false, true, &probs, func(r *csvSourceRef, at tableRow) {
@@ -182,8 +197,7 @@ func ReadCSVDir(dir string) (*graph.Dataset, error) {
 	for i := range ds.Claims {
 		c := &ds.Claims[i]
 		if want := contested[i]; want != "" && want != strconv.FormatBool(c.Contested()) {
-			at := ids[c.ID].at
-			probs.add(at.file, at.row, at.col("contested"), "contested is %s but the stances in %s say %t: contested is derived from them",
+			probs.add(files["claim"], int(claimRows[i]), contestedCol, "contested is %s but the stances in %s say %t: contested is derived from them",
 				want, CSVStancesFile, c.Contested())
 		}
 	}

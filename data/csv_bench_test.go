@@ -1,0 +1,76 @@
+package data
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// The exporters' and importers' benchmarks run at the scale target, a
+// million claims: go test ./data -run '^$' -bench 'CSV|Export' -benchtime 1x
+
+var bigGraph = sync.OnceValues(func() (*graph.Graph, error) {
+	dir, err := os.MkdirTemp("", "claimgraph-bench")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "big.json")
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeBigJSON(f, 100_000, 1_000_000); err != nil {
+		return nil, err
+	}
+	f.Close()
+	ds, err := Load([]string{path}, Options{MaxBytes: 1 << 40})
+	if err != nil {
+		return nil, err
+	}
+	return graph.New(ds)
+})
+
+// benchGraph is the million-claim graph, built once per test binary.
+func benchGraph(b *testing.B) *graph.Graph {
+	b.Helper()
+	g, err := bigGraph()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return g
+}
+
+// discardFiles is a WriteFileFunc that writes nowhere.
+func discardFiles(_ string, write func(io.Writer) error) error { return write(io.Discard) }
+
+func BenchmarkExportCSV(b *testing.B) {
+	g := benchGraph(b)
+	for b.Loop() {
+		if err := WriteCSV(g, discardFiles); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkImportCSV(b *testing.B) {
+	g := benchGraph(b)
+	dir := b.TempDir()
+	if err := WriteCSV(g, dirWriter(b, dir)); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		ds, err := ReadCSVDir(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(ds.Claims) != 1_000_000 {
+			b.Fatalf("%d claims", len(ds.Claims))
+		}
+	}
+}
