@@ -36,6 +36,9 @@ type exportFormat struct {
 var exportFormats = []exportFormat{
 	{name: "json", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return data.WriteJSON(w, g) }},
 	{name: "csv", dir: true, writeDir: data.WriteCSV},
+	{name: "mermaid", write: func(w io.Writer, g *graph.Graph, o *exportOptions) error { return render.Mermaid(w, g, o.rankdir) }},
+	{name: "graphml", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return render.GraphML(w, g) }},
+	{name: "gexf", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return render.GEXF(w, g) }},
 }
 
 func exportFormatNames() []string {
@@ -65,10 +68,26 @@ Formats, and what each cannot carry:
             cells ";"-separated (\; a literal ";", \\ a literal "\"); cells
             starting with = + - @ ' get one more leading "'" so that no
             spreadsheet runs them. "claimgraph import csv DIR" reads it back
-            losslessly. Carries everything.`,
+            losslessly. Carries everything.
+  mermaid   a Mermaid flowchart for Markdown (LR, or TB with --rankdir TB):
+            one link per claim labelled with its reading (‼ CONTESTED, status,
+            who asserts, who denies) and relation; dotted for alleged and
+            reported, crossed for failed and retracted. Refuses more than 500
+            claims (Mermaid's maxEdges): filter first. Cannot carry quotes,
+            sources, details, aliases or notes.
+  graphml   GraphML for yEd and Gephi: a data key per field, named as in the
+            JSON; yEd graphics in the figures' colours and line styles.
+            Stances and sources are JSON text in one field each.
+  gexf      GEXF 1.3 for Gephi: an attribute per field, named as in the JSON;
+            edge kind = relation; viz colour, thickness and line style by
+            status. Stances and sources are JSON text in one field each.
+  graphml and gexf replace control characters (other than line breaks),
+  which XML cannot hold, by spaces.`,
 		Example: `  claimgraph export --format json > dataset.json
   claimgraph export -d a.yaml -d b.yaml -o merged.json
-  claimgraph export --format csv --dir sheets/`,
+  claimgraph export --format csv --dir sheets/
+  claimgraph export --format mermaid --contested > contested.mmd
+  claimgraph export --format gexf --focus Alibaba --depth 2 -o alibaba.gexf`,
 		RunE: func(*cobra.Command, []string) error { return runExport(opts, s.out) },
 	}
 	f := cmd.Flags()
@@ -121,9 +140,9 @@ func runExport(opts *exportOptions, stdout io.Writer) error {
 		})
 	}
 	err = writeOutput(opts.output, stdout, func(w io.Writer) error { return format.write(w, g, opts) })
-	var tl *render.TooLargeError
-	if errors.As(err, &tl) {
-		return withHint(err, tl.Hint())
+	var hinted interface{ Hint() string }
+	if errors.As(err, &hinted) {
+		return withHint(err, hinted.Hint())
 	}
 	return err
 }
