@@ -214,7 +214,7 @@ func TestMermaidStyles(t *testing.T) {
 	for _, want := range []string{
 		"flowchart LR\n",
 		`-.->|"‼ CONTESTED · alleged · asserted by A memo · denied by Government B · sells data to"|`, // dotted, mark
-		`--x|"retracted · accused"|`,  // crossed
+		`--x|"retracted · accused"|`, // crossed
 		`-->|"established · reported by Daily · pays taxes to"|`,
 	} {
 		if !strings.Contains(out, want) {
