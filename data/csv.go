@@ -103,7 +103,10 @@ type csvWriter struct {
 	w     *bufio.Writer
 	comma byte
 	guard bool // apply guardCell to every cell
-	buf   []byte
+	// quoted, when set, says which cells to quote even when they need no
+	// quotes (Neo4j's import reads a quoted cell as a string, always).
+	quoted func(col int) bool
+	buf    []byte
 }
 
 func newCSVWriter(w io.Writer, guard bool) *csvWriter {
@@ -119,7 +122,7 @@ func (cw *csvWriter) row(cells ...string) {
 		if cw.guard {
 			c = guardCell(c)
 		}
-		if !strings.ContainsAny(c, "\"\r\n") && strings.IndexByte(c, cw.comma) < 0 {
+		if !strings.ContainsAny(c, "\"\r\n") && strings.IndexByte(c, cw.comma) < 0 && (cw.quoted == nil || !cw.quoted(i)) {
 			b = append(b, c...)
 			continue
 		}

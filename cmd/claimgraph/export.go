@@ -39,6 +39,9 @@ var exportFormats = []exportFormat{
 	{name: "mermaid", write: func(w io.Writer, g *graph.Graph, o *exportOptions) error { return render.Mermaid(w, g, o.rankdir) }},
 	{name: "graphml", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return render.GraphML(w, g) }},
 	{name: "gexf", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return render.GEXF(w, g) }},
+	{name: "stix", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return data.WriteSTIX(w, g) }},
+	{name: "neo4j", dir: true, writeDir: data.WriteNeo4j},
+	{name: "cypher", dir: true, writeDir: data.WriteCypher},
 }
 
 func exportFormatNames() []string {
@@ -82,18 +85,38 @@ Formats, and what each cannot carry:
             edge kind = relation; viz colour, thickness and line style by
             status. Stances and sources are JSON text in one field each.
   graphml and gexf replace control characters (other than line breaks),
-  which XML cannot hold, by spaces.`,
+  which XML cannot hold, by spaces.
+  stix      a STIX 2.1 bundle: entities as identity (person: individual,
+            institutions: organization) or infrastructure (products), never
+            threat-actor; exactly one relationship object per claim (type
+            from the relation, UUIDv5 ids from claim ids); stances as
+            opinions (asserts agree, confirms strongly-agree, disputes
+            disagree, denies strongly-disagree); sources as
+            external_references and reports. Status, contested, the reading
+            and the exact relation are in x_claimgraph. Cannot carry
+            declined/silent stances, uncited sources, derived_from.
+  neo4j     into --dir: CSV files and import.sh for neo4j-admin database
+            import full: entities, claims and sources as nodes; stances as
+            ASSERTS/CONFIRMS/DENIES/DISPUTES/DECLINED_TO_COMMENT/SILENT_ON
+            from party to claim; FROM/TO claim to entities; CITES claim to
+            source; one ESTABLISHED/REPORTED/ALLEGED/... relationship per
+            claim between its entities, for path queries. Lists are JSON text.
+  cypher    into --dir: the same graph as parameterised Cypher, each
+            NN-name.cypher an "UNWIND $rows" query run once per
+            NN-name.NNNN.json batch (no value is ever part of a query), and
+            load.py that runs them with the official Python driver.`,
 		Example: `  claimgraph export --format json > dataset.json
   claimgraph export -d a.yaml -d b.yaml -o merged.json
   claimgraph export --format csv --dir sheets/
   claimgraph export --format mermaid --contested > contested.mmd
-  claimgraph export --format gexf --focus Alibaba --depth 2 -o alibaba.gexf`,
+  claimgraph export --format gexf --focus Alibaba --depth 2 -o alibaba.gexf
+  claimgraph export --format neo4j --dir neo4j-import && sh neo4j-import/import.sh`,
 		RunE: func(*cobra.Command, []string) error { return runExport(opts, s.out) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "json", "output `format`: "+strings.Join(exportFormatNames(), ", "))
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
-	f.StringVar(&opts.dir, "dir", "", "write the files of a many-file format (csv) into `DIR`, created if missing")
+	f.StringVar(&opts.dir, "dir", "", "write the files of a many-file format (csv, neo4j, cypher) into `DIR`, created if missing")
 	f.StringVar(&opts.rankdir, "rankdir", "LR", "direction of a mermaid flowchart: LR or TB")
 	opts.filter.register(f)
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats(exportFormatNames()...))
@@ -111,10 +134,10 @@ func runExport(opts *exportOptions, stdout io.Writer) error {
 	}
 	format := exportFormats[k]
 	switch {
-	case format.dir && opts.dir == "":
-		return usageErrorf("--format %s writes several files: give --dir DIR", format.name)
 	case format.dir && opts.output != "":
 		return usageErrorf("--format %s writes several files: use --dir, not -o", format.name)
+	case format.dir && opts.dir == "":
+		return usageErrorf("--format %s writes several files: give --dir DIR", format.name)
 	case !format.dir && opts.dir != "":
 		return usageErrorf("--format %s writes one file: use -o, not --dir", format.name)
 	}
