@@ -90,6 +90,9 @@ var dataExporters = []struct {
 	{"stix", func(g *graph.Graph, create WriteFileFunc) error {
 		return create("bundle.json", func(w io.Writer) error { return WriteSTIX(w, g) })
 	}},
+	{"ftm", func(g *graph.Graph, create WriteFileFunc) error {
+		return create("entities.ftm.json", func(w io.Writer) error { return WriteFTM(w, g) })
+	}},
 }
 
 func TestDataExportGoldens(t *testing.T) {
@@ -129,6 +132,7 @@ func TestDataExportProperties(t *testing.T) {
 			checkSTIX(t, g)
 			checkNeo4j(t, g)
 			checkCypher(t, g)
+			checkFTM(t, g)
 		})
 	}
 }

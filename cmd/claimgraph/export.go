@@ -42,6 +42,7 @@ var exportFormats = []exportFormat{
 	{name: "stix", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return data.WriteSTIX(w, g) }},
 	{name: "neo4j", dir: true, writeDir: data.WriteNeo4j},
 	{name: "cypher", dir: true, writeDir: data.WriteCypher},
+	{name: "ftm", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return data.WriteFTM(w, g) }},
 }
 
 func exportFormatNames() []string {
@@ -104,7 +105,16 @@ Formats, and what each cannot carry:
   cypher    into --dir: the same graph as parameterised Cypher, each
             NN-name.cypher an "UNWIND $rows" query run once per
             NN-name.NNNN.json batch (no value is ever part of a query), and
-            load.py that runs them with the official Python driver.`,
+            load.py that runs them with the official Python driver.
+  ftm       FollowTheMoney entities, one JSON object per line (Aleph,
+            OpenSanctions): entities as Person, Company, PublicBody,
+            Organization, Document or LegalEntity; claims as the link schema
+            whose edge label is the relation (owns, directs, …) or else
+            UnknownLink with the relation as role; ids rewritten to FtM's
+            letters, digits, '.' and '-' (two ids that become one: an
+            error). FtM cannot hold stances, quotes, statuses, contested or
+            source reliability: the claim's reading (which states them) is
+            its description, its sources' urls and publishers are kept.`,
 		Example: `  claimgraph export --format json > dataset.json
   claimgraph export -d a.yaml -d b.yaml -o merged.json
   claimgraph export --format csv --dir sheets/
