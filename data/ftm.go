@@ -62,7 +62,7 @@ var ftmTypes = []struct {
 	{"Person", graph.Person},
 	{"Company", graph.Company},
 	{"PublicBody", graph.Government},
-	{"Organization", graph.Company}, // will be organization
+	{"Organization", graph.Company},  // will be organization
 	{"LegalEntity", graph.OtherType}, // will be organization, noting the FtM schema
 	{"Document", graph.Document},
 	{"Vehicle", graph.Product},
