@@ -11,7 +11,7 @@ import (
 )
 
 // The exporters' and importers' benchmarks run at the scale target, a
-// million claims: go test ./data -run '^$' -bench 'CSV|Export' -benchtime 1x
+// million claims: go test ./data -run '^$' -bench 'CSV|Export' -benchtime 1x -benchmem
 
 var bigGraph = sync.OnceValues(func() (*graph.Graph, error) {
 	dir, err := os.MkdirTemp("", "claimgraph-bench")
@@ -71,6 +71,42 @@ func BenchmarkImportCSV(b *testing.B) {
 		}
 		if len(ds.Claims) != 1_000_000 {
 			b.Fatalf("%d claims", len(ds.Claims))
+		}
+	}
+}
+
+func BenchmarkExportSTIX(b *testing.B) {
+	g := benchGraph(b)
+	for b.Loop() {
+		if err := WriteSTIX(io.Discard, g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExportNeo4j(b *testing.B) {
+	g := benchGraph(b)
+	for b.Loop() {
+		if err := WriteNeo4j(g, discardFiles); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExportCypher(b *testing.B) {
+	g := benchGraph(b)
+	for b.Loop() {
+		if err := WriteCypher(g, discardFiles); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExportFTM(b *testing.B) {
+	g := benchGraph(b)
+	for b.Loop() {
+		if err := WriteFTM(io.Discard, g); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -34,22 +34,27 @@ func GEXF(w io.Writer, g *graph.Graph) error {
 	}
 	bw.WriteString("    </attributes>\n    <nodes>\n")
 	value := func(name, v string) {
-		bw.WriteString(`          <attvalue for="` + name + `" value="` + xmlText(v) + `"/>` + "\n")
+		bw.WriteString(`          <attvalue for="`)
+		bw.WriteString(name)
+		bw.WriteString(`" value="`)
+		bw.WriteString(xmlText(v))
+		bw.WriteString("\"/>\n")
 	}
 	for _, e := range g.Entities() {
 		bw.WriteString(`      <node id="` + xmlText(e.ID) + `" label="` + xmlText(e.Name) + "\">\n        <attvalues>\n")
 		for _, a := range entityAttrs {
-			value(a.name, a.value(g, e))
+			value(a.name, a.value(e))
 		}
 		bw.WriteString("        </attvalues>\n")
 		bw.WriteString("        " + vizColor(nodeStyleOf(e.Type).fill) + "\n      </node>\n")
 	}
 	bw.WriteString("    </nodes>\n    <edges>\n")
 	for _, c := range g.Claims() {
+		v := viewOf(g, c)
 		bw.WriteString(`      <edge id="` + xmlText(c.ID) + `" source="` + xmlText(c.From) + `" target="` + xmlText(c.To) +
-			`" kind="` + xmlText(c.Relation) + `" label="` + xmlText(ClaimLabel(g, c)) + "\">\n        <attvalues>\n")
+			`" kind="` + xmlText(c.Relation) + `" label="` + xmlText(readingLabel(v.reading)) + "\">\n        <attvalues>\n")
 		for _, a := range claimAttrs {
-			value(a.name, a.value(g, c))
+			value(a.name, a.value(v))
 		}
 		colour, line, width := edgeLook(c)
 		bw.WriteString("        </attvalues>\n        " + vizColor(colour) + "\n")

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -18,26 +19,35 @@ import (
 type exportAttr[T any] struct {
 	name  string
 	typ   string // "string" or "boolean"
-	value func(g *graph.Graph, t *T) string
+	value func(t *T) string
 }
 
 var entityAttrs = []exportAttr[graph.Entity]{
-	{"name", "string", func(_ *graph.Graph, e *graph.Entity) string { return e.Name }},
-	{"type", "string", func(_ *graph.Graph, e *graph.Entity) string { return string(e.Type) }},
-	{"aliases", "string", func(_ *graph.Graph, e *graph.Entity) string { return jsonText(e.Aliases) }},
-	{"country", "string", func(_ *graph.Graph, e *graph.Entity) string { return e.Country }},
-	{"note", "string", func(_ *graph.Graph, e *graph.Entity) string { return e.Note }},
+	{"name", "string", func(e *graph.Entity) string { return e.Name }},
+	{"type", "string", func(e *graph.Entity) string { return string(e.Type) }},
+	{"aliases", "string", func(e *graph.Entity) string { return jsonText(e.Aliases) }},
+	{"country", "string", func(e *graph.Entity) string { return e.Country }},
+	{"note", "string", func(e *graph.Entity) string { return e.Note }},
 }
 
-var claimAttrs = []exportAttr[graph.Claim]{
-	{"relation", "string", func(_ *graph.Graph, c *graph.Claim) string { return c.Relation }},
-	{"detail", "string", func(_ *graph.Graph, c *graph.Claim) string { return c.Detail }},
-	{"status", "string", func(_ *graph.Graph, c *graph.Claim) string { return string(c.Status) }},
-	{"contested", "boolean", func(_ *graph.Graph, c *graph.Claim) string { return strconv.FormatBool(c.Contested()) }},
-	{"stances", "string", func(_ *graph.Graph, c *graph.Claim) string { return jsonText(c.Stances) }},
-	{"sources", "string", func(_ *graph.Graph, c *graph.Claim) string { return jsonText(c.Sources) }},
-	{"reported", "string", func(_ *graph.Graph, c *graph.Claim) string { return c.Reported }},
-	{"reading", "string", func(g *graph.Graph, c *graph.Claim) string { return g.Read(c).String() }},
+// claimView is a claim with its reading, made once per claim: the label
+// and the reading attribute both need it.
+type claimView struct {
+	*graph.Claim
+	reading graph.Reading
+}
+
+func viewOf(g *graph.Graph, c *graph.Claim) *claimView { return &claimView{c, g.Read(c)} }
+
+var claimAttrs = []exportAttr[claimView]{
+	{"relation", "string", func(c *claimView) string { return c.Relation }},
+	{"detail", "string", func(c *claimView) string { return c.Detail }},
+	{"status", "string", func(c *claimView) string { return string(c.Status) }},
+	{"contested", "boolean", func(c *claimView) string { return strconv.FormatBool(c.reading.Contested) }},
+	{"stances", "string", func(c *claimView) string { return jsonText(c.Stances) }},
+	{"sources", "string", func(c *claimView) string { return jsonText(c.Sources) }},
+	{"reported", "string", func(c *claimView) string { return c.Reported }},
+	{"reading", "string", func(c *claimView) string { return c.reading.String() }},
 }
 
 // jsonText writes a list as compact JSON, [] for none.
@@ -45,39 +55,77 @@ func jsonText[T any](v []T) string {
 	if len(v) == 0 {
 		return "[]"
 	}
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.Encode(v)
-	return strings.TrimSuffix(b.String(), "\n")
+	b, _ := json.Marshal(v) // strings only: cannot fail
+	return string(b)
 }
 
-// xmlText escapes s for XML text and attribute values: cleaned (XML 1.0
-// cannot carry most control characters), the five specials as entities, and
-// line breaks as &#10; so that an attribute keeps them too.
+// xmlText escapes s for XML text and attribute values: cleaned as clean
+// does (XML 1.0 cannot carry most control characters), the five specials
+// as entities, and line breaks as &#10; so that an attribute keeps them too.
 func xmlText(s string) string {
-	s = clean(s)
+	if plainXML(s) {
+		return s
+	}
 	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&apos;")
-		case '\n':
-			b.WriteString("&#10;")
+	b.Grow(len(s) + 16)
+	appendXML(&b, s)
+	return b.String()
+}
+
+// appendXML writes xmlText(s) to b in one pass: at a million claims,
+// escaping through clean's three passes was most of the export's time.
+// TestXMLTextIsClean holds it to clean's rules.
+func appendXML(b *strings.Builder, s string) {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD") // as clean: a run of bad bytes is one U+FFFD
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '&':
+				b.WriteString("&amp;")
+			case c == '<':
+				b.WriteString("&lt;")
+			case c == '>':
+				b.WriteString("&gt;")
+			case c == '"':
+				b.WriteString("&quot;")
+			case c == '\'':
+				b.WriteString("&apos;")
+			case c == '\n':
+				b.WriteString("&#10;")
+			case c == '\r' && i+1 < len(s) && s[i+1] == '\n':
+				// \r\n is one line break: the \n writes it
+			case c < 0x20 || c == 0x7f:
+				b.WriteByte(' ')
+			default:
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r <= 0x9f, r == 0xFFFE, r == 0xFFFF: // C1 controls and non-characters
+			b.WriteByte(' ')
 		default:
-			b.WriteRune(r)
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+}
+
+// plainXML reports whether s is printable ASCII with no XML special: the
+// common case, written as it is.
+func plainXML(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f, c == '&', c == '<', c == '>', c == '"', c == '\'':
+			return false
 		}
 	}
-	return b.String()
+	return true
 }
 
 // yEdShapes maps the figures' Graphviz node shapes to yEd's nearest.
@@ -108,13 +156,17 @@ func GraphML(w io.Writer, g *graph.Graph) error {
   <graph id="G" edgedefault="directed">
 `)
 	data := func(key, value string) {
-		bw.WriteString(`      <data key="` + key + `">` + xmlText(value) + "</data>\n")
+		bw.WriteString(`      <data key="`)
+		bw.WriteString(key)
+		bw.WriteString(`">`)
+		bw.WriteString(xmlText(value))
+		bw.WriteString("</data>\n")
 	}
 	for _, e := range g.Entities() {
 		bw.WriteString(`    <node id="` + xmlText(e.ID) + "\">\n")
 		data("label", e.Name)
 		for _, a := range entityAttrs {
-			data(a.name, a.value(g, e))
+			data(a.name, a.value(e))
 		}
 		st := nodeStyleOf(e.Type)
 		shape := yEdShapes[st.shape]
@@ -131,10 +183,11 @@ func GraphML(w io.Writer, g *graph.Graph) error {
 	}
 	for _, c := range g.Claims() {
 		bw.WriteString(`    <edge id="` + xmlText(c.ID) + `" source="` + xmlText(c.From) + `" target="` + xmlText(c.To) + "\">\n")
-		label := ClaimLabel(g, c)
+		v := viewOf(g, c)
+		label := readingLabel(v.reading)
 		data("label", label)
 		for _, a := range claimAttrs {
-			data(a.name, a.value(g, c))
+			data(a.name, a.value(v))
 		}
 		colour, line, width := edgeLook(c)
 		bw.WriteString(`      <data key="edgegraphics"><y:PolyLineEdge><y:LineStyle color="` + colour + `" type="` + yEdLine(line) + `" width="` + width + `"/><y:Arrows source="none" target="standard"/><y:EdgeLabel>` + xmlText(label) +

@@ -237,3 +237,25 @@ func TestMermaidTooLarge(t *testing.T) {
 		t.Fatalf("exactly %d claims refused: %v", MaxMermaidClaims, err)
 	}
 }
+
+// TestXMLTextIsClean checks the one-pass XML escape against clean followed
+// by the plain entity escape, on hostile strings and random bytes.
+func TestXMLTextIsClean(t *testing.T) {
+	ref := func(s string) string {
+		return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;", "\n", "&#10;").Replace(clean(s))
+	}
+	cases := append([]string{"a\r\nb", "\r", "\x00\x1f\x7f", "\u0085\u009f\u00a0", "\uFFFE\uFFFF", "\xff\xfe", "é中😀", "\u2028"}, interopText...)
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := xmlText(s), ref(s); got != want {
+			t.Errorf("xmlText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -75,8 +75,9 @@ func Mermaid(w io.Writer, g *graph.Graph, rankDir string) error {
 // GraphML, GEXF): its reading (the mark, the status word, who asserts and
 // who denies, a long list shortened to "X and 3 others") then the relation,
 // apart by " · ".
-func ClaimLabel(g *graph.Graph, c *graph.Claim) string {
-	r := g.Read(c)
+func ClaimLabel(g *graph.Graph, c *graph.Claim) string { return readingLabel(g.Read(c)) }
+
+func readingLabel(r graph.Reading) string {
 	var parts []string
 	if m := r.Mark(); m != "" {
 		parts = append(parts, m)
@@ -85,7 +86,7 @@ func ClaimLabel(g *graph.Graph, c *graph.Claim) string {
 	for _, p := range r.Phrases() {
 		parts = append(parts, p.Short(3))
 	}
-	return strings.Join(append(parts, c.Relation), " · ")
+	return strings.Join(append(parts, r.Claim.Relation), " · ")
 }
 
 // mermaidText escapes s for a quoted Mermaid label: Mermaid's own entity
