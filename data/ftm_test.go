@@ -162,3 +162,19 @@ func checkFTM(t *testing.T, g *graph.Graph) {
 		}
 	}
 }
+
+// FuzzReadFTM checks that any input gives a dataset that indexes, or
+// problems, never a panic.
+func FuzzReadFTM(f *testing.F) {
+	f.Add(ftmSample)
+	f.Add("{\"id\":\"x y\",\"schema\":\"Ownership\",\"properties\":{\"owner\":[{\"id\":\"x y\"}],\"asset\":\"x y\"}}\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		ds, _, err := ReadFTM("f.json", strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		if _, err := graph.New(ds); err != nil {
+			t.Fatalf("the import does not index: %v", err)
+		}
+	})
+}
