@@ -166,7 +166,11 @@ func runExport(opts *exportOptions, stdout io.Writer) error {
 	if g, err = opts.filter.apply(g); err != nil {
 		return err
 	}
-	boundHeap()
+	if format.name != "json" {
+		// WriteJSON builds the whole document in memory before writing it:
+		// under the bound its collector would only thrash.
+		boundHeap()
+	}
 	if format.dir {
 		if err := os.MkdirAll(opts.dir, 0o755); err != nil {
 			return fmt.Errorf("--dir: %w", err)
