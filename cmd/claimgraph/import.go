@@ -206,18 +206,19 @@ func checkImportOutput(path string) error {
 const maxYAMLOutput = 64 << 20
 
 // writeImported checks ds as a graph and writes it to path (or stdout) as
-// JSON or, by extension, YAML.
+// JSON or, by extension, YAML. Both go through synth.WriteDataset, which
+// writes export's canonical JSON claim by claim: data.WriteJSON builds the
+// whole document first, twice the memory at a million claims.
 func writeImported(ds *graph.Dataset, path string, stdout io.Writer) error {
-	g, err := graph.New(ds)
-	if err != nil {
+	if _, err := graph.New(ds); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	if ext != ".yaml" && ext != ".yml" {
-		return writeOutput(path, stdout, func(w io.Writer) error { return data.WriteJSON(w, g) })
+		return writeOutput(path, stdout, func(w io.Writer) error { return synth.WriteDataset(w, ds, synth.JSON) })
 	}
-	err = writeOutput(path, stdout, func(w io.Writer) error {
-		return synth.WriteDataset(&cappedWriter{w: w, left: maxYAMLOutput}, g.Dataset(), synth.YAML)
+	err := writeOutput(path, stdout, func(w io.Writer) error {
+		return synth.WriteDataset(&cappedWriter{w: w, left: maxYAMLOutput}, ds, synth.YAML)
 	})
 	if errors.Is(err, errYAMLTooLarge) {
 		return withHint(err, "write JSON instead: -o "+strings.TrimSuffix(path, filepath.Ext(path))+".json")
