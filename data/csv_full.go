@@ -155,6 +155,10 @@ func ReadCSVDir(dir string) (*graph.Dataset, error) {
 			refer(id, "source", d.at, d.field)
 		}
 	}
+	if cycle := derivedCycle(ds.Sources); cycle != nil {
+		at := rows["source"][cycle[0]]
+		probs.add(path(CSVSourcesFile), int(at), 1, "derived_from cycle: %s", strings.Join(cycle, " -> "))
+	}
 	var contested []string
 	contestedCol := 0
 	readTableFile(path(CSVClaimsFile), csvClaimFields, false, false, &probs, func(c *csvClaim, at tableRow) {
@@ -225,4 +229,50 @@ func readDatasetFile(path string, ds *graph.Dataset, probs *csvProblems) {
 			probs.add(at.file, at.row, at.col("value"), "%s", msg)
 		}
 	})
+}
+
+// derivedCycle returns the sources of a derived_from cycle, in order and
+// closing on the first, or nil. The loader refuses such a dataset, so an
+// import must not write one.
+func derivedCycle(sources []graph.Source) []string {
+	idx := make(map[string]int, len(sources))
+	for i, s := range sources {
+		idx[s.ID] = i
+	}
+	state := make([]uint8, len(sources)) // 0 new, 1 on the path, 2 done
+	type frame struct{ src, next int }
+	for start := range sources {
+		if state[start] != 0 {
+			continue
+		}
+		stack := []frame{{start, 0}}
+		state[start] = 1
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			df := sources[top.src].DerivedFrom
+			if top.next == len(df) {
+				state[top.src] = 2
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			to, ok := idx[df[top.next]]
+			top.next++
+			switch {
+			case !ok || state[to] == 2:
+			case state[to] == 1:
+				var cycle []string
+				for k := len(stack) - 1; k >= 0; k-- {
+					cycle = append([]string{sources[stack[k].src].ID}, cycle...)
+					if stack[k].src == to {
+						break
+					}
+				}
+				return append(cycle, sources[to].ID)
+			default:
+				state[to] = 1
+				stack = append(stack, frame{to, 0})
+			}
+		}
+	}
+	return nil
 }

@@ -155,6 +155,16 @@ func ReadSimpleCSV(opts SimpleCSV) (*graph.Dataset, error) {
 		probs.add(at.file, at.row, at.col(column), "%s", msg)
 		return "", false
 	}
+	for _, s := range ds.Sources {
+		for _, id := range s.DerivedFrom {
+			if ids := srcs.ids[strings.ToLower(id)]; len(ids) != 1 || ids[0] != id {
+				probs.add(opts.Sources, 0, 0, "source %q: derived_from %q is not the id of a source", s.ID, id)
+			}
+		}
+	}
+	if cycle := derivedCycle(ds.Sources); cycle != nil {
+		probs.add(opts.Sources, 0, 0, "derived_from cycle: %s", strings.Join(cycle, " -> "))
+	}
 	claimAt := map[string]int{}
 	readTableFile(opts.Claims, simpleClaimFields, true, false, &probs, func(r *simpleClaim, at tableRow) {
 		c := graph.Claim{ID: r.ID, Relation: r.Relation, Detail: r.Detail, Status: r.Status, Reported: r.Reported}

@@ -119,3 +119,24 @@ func TestTemplateImports(t *testing.T) {
 		t.Errorf("template gives %d claims, %d entities, %d sources; want one each", len(ds.Claims), len(ds.Entities), len(ds.Sources))
 	}
 }
+
+func TestCSVDerivedFromChecked(t *testing.T) {
+	for _, tt := range []struct{ sources, want string }{
+		{"id,title,derived_from\na,A,b\nb,B,a\n", "derived_from cycle: a -> b -> a"},
+		{"id,title,derived_from\na,A,zz\n", `derived_from "zz" is not the id of a source`},
+	} {
+		dir := writeCSVFiles(t, map[string]string{"claims.csv": "from,relation,to,status\nx,r,x,reported\n",
+			"entities.csv": "id,name,type\nx,X,person\n", "sources.csv": tt.sources})
+		_, err := ReadSimpleCSV(SimpleCSV{Claims: filepath.Join(dir, "claims.csv"), Entities: filepath.Join(dir, "entities.csv"),
+			Sources: filepath.Join(dir, "sources.csv")})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("error %v, want %q", err, tt.want)
+		}
+		// The full form too.
+		full := writeCSVFiles(t, map[string]string{"claims.csv": "id,from,to,relation,status\nc,x,x,r,reported\n",
+			"entities.csv": "id,name,type\nx,X,person\n", "sources.csv": tt.sources})
+		if _, err := ReadCSVDir(full); err == nil || !strings.Contains(err.Error(), strings.Split(tt.want, `"zz"`)[0]) {
+			t.Errorf("full form: error %v, want %q", err, tt.want)
+		}
+	}
+}
