@@ -196,8 +196,24 @@ func ReadFTM(name string, r io.Reader) (ds *graph.Dataset, warnings []string, er
 			dangling[r.e.Schema]++
 			continue
 		}
+		if _, dup := claimOf[r.e.ID]; dup || entityIdx[r.e.ID] {
+			continue
+		}
+		claimOf[r.e.ID] = len(ds.Claims)
 		ds.Claims = append(ds.Claims, graph.Claim{ID: r.e.ID, From: doc, To: target, Relation: ftmRelation(&r.e, r.edge),
 			Status: graph.Reported, Sources: []graph.SourceRef{{Source: src}}})
+	}
+	// FtM ids name entities and links alike; the sources made here take
+	// ids of their own. A clash would make a dataset the loader refuses.
+	for _, s := range ds.Sources {
+		if _, isClaim := claimOf[s.ID]; isClaim || entityIdx[s.ID] {
+			return nil, nil, fmt.Errorf("%s: the id %q is taken twice (an FtM id and the source made for a document or link): rename the FtM entity", name, s.ID)
+		}
+	}
+	for _, c := range ds.Claims {
+		if entityIdx[c.ID] {
+			return nil, nil, fmt.Errorf("%s: the id %q is both an entity and a link", name, c.ID)
+		}
 	}
 	for _, s := range sortedKeys(unmapped) {
 		warnings = append(warnings, fmt.Sprintf("%d %s %s not mapped (no claimgraph type for that FtM schema)", unmapped[s], s, plural(unmapped[s], "entity", "entities")))

@@ -178,3 +178,14 @@ func FuzzReadFTM(f *testing.F) {
 		}
 	})
 }
+
+func TestReadFTMRepeats(t *testing.T) {
+	in := ftmSample + ftmSample // FtM streams repeat fragments of one entity
+	ds, _, err := ReadFTM("twice.json", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := graph.New(ds); err != nil {
+		t.Fatalf("repeated entities and links: %v", err)
+	}
+}
