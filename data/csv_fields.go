@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -66,6 +67,46 @@ func list[T any](name string, p func(*T) *[]string, checks ...func(string) strin
 					}
 				}
 			}
+			return ""
+		}}
+}
+
+// boolean is a true/false field; the empty cell is false.
+func boolean[T any](name string, p func(*T) *bool) csvField[T] {
+	return csvField[T]{name: name,
+		get: func(t *T) string {
+			if *p(t) {
+				return "true"
+			}
+			return "false"
+		},
+		set: func(t *T, v string) string {
+			switch v {
+			case "true":
+				*p(t) = true
+			case "false", "":
+				*p(t) = false
+			default:
+				return fmt.Sprintf("%s %q is not true or false", name, v)
+			}
+			return ""
+		}}
+}
+
+// integer is a whole-number field within lo..hi; the empty cell is 0.
+func integer[T any, N ~int8 | ~int16 | ~int32 | ~int](name string, p func(*T) *N, lo, hi N) csvField[T] {
+	return csvField[T]{name: name,
+		get: func(t *T) string { return strconv.Itoa(int(*p(t))) },
+		set: func(t *T, v string) string {
+			if v == "" {
+				*p(t) = 0
+				return ""
+			}
+			n, err := strconv.Atoi(v)
+			if err != nil || n < int(lo) || n > int(hi) {
+				return fmt.Sprintf("%s %q is not a whole number from %d to %d", name, v, lo, hi)
+			}
+			*p(t) = N(n)
 			return ""
 		}}
 }

@@ -210,3 +210,33 @@ func FuzzCSVReader(f *testing.F) {
 		}
 	})
 }
+
+// TestFieldKinds checks the field constructors that later model fields
+// (credibility, negated, ...) take one line each to use.
+func TestFieldKinds(t *testing.T) {
+	type rec struct {
+		n int8
+		b bool
+	}
+	num := integer("credibility", func(r *rec) *int8 { return &r.n }, 0, 6)
+	flag := boolean("negated", func(r *rec) *bool { return &r.b })
+	for _, tt := range []struct {
+		f    csvField[rec]
+		in   string
+		want string // "" or the start of the problem
+		back string
+	}{
+		{num, "3", "", "3"}, {num, "", "", "0"}, {num, "7", `credibility "7" is not a whole number from 0 to 6`, ""},
+		{num, "x", `credibility "x"`, ""}, {flag, "true", "", "true"}, {flag, "", "", "false"},
+		{flag, "yes", `negated "yes" is not true or false`, ""},
+	} {
+		var r rec
+		msg := tt.f.set(&r, tt.in)
+		if !strings.HasPrefix(msg, tt.want) || (tt.want == "") != (msg == "") {
+			t.Errorf("%s %q: problem %q, want %q", tt.f.name, tt.in, msg, tt.want)
+		}
+		if msg == "" && tt.f.get(&r) != tt.back {
+			t.Errorf("%s %q reads back as %q, want %q", tt.f.name, tt.in, tt.f.get(&r), tt.back)
+		}
+	}
+}
