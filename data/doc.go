@@ -108,6 +108,13 @@
 // and so that no walk can loop: a symlink loop among the files fails to open
 // (ELOOP) and is reported, a symlink to a directory is reported as one.
 //
+// Other formats. One file per format: csv*.go (the spreadsheet forms, in and
+// out; the columns come from one field table per record kind), ftm*.go
+// (FollowTheMoney in and out, mapped from FtM's published model), stix.go,
+// neo4j.go and cypher.go (out). Writers of several files take a
+// WriteFileFunc, so that the command decides where files go and how they
+// are written safely. Every writer is deterministic: records in id order.
+//
 // Round trip. WriteJSON → LoadBytes → WriteJSON gives the same bytes: the
 // export holds every field, derived ones included, and the loader accepts
 // all of them back.

@@ -133,6 +133,8 @@ Exit status: 0 success, 1 failure (for diff: differences found), 2 bad usage.`,
 	root.AddCommand(
 		newCheckCmd(g, s),
 		newExportCmd(g, s),
+		newImportCmd(g, s),
+		newTemplateCmd(s),
 		newRenderCmd(g, s),
 		newPathsCmd(g, s),
 		newDiffCmd(g, s),
