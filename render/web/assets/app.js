@@ -2,7 +2,7 @@
 //
 // Rules this file keeps:
 //  - dataset text reaches the page only through textContent and Cytoscape
-//    data (drawn on a canvas), never as HTML: no innerHTML anywhere;
+//    data (drawn on a canvas), never as HTML: no HTML-parsing setter anywhere;
 //  - links are made only for http: and https: URLs;
 //  - the view lives in the URL as query parameters named as the CLI flags
 //    (focus, depth, status, type, contested, from, to, max-hops, undirected,
