@@ -307,4 +307,3 @@ func TestBrowserScreenshot(t *testing.T) {
 		t.Fatal(err)
 	}
 }
-
