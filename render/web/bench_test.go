@@ -102,4 +102,3 @@ func BenchmarkPaths(b *testing.B) {
 		return fmt.Sprintf("/api/paths?from=%s&to=%s", bench.ids[i%n], bench.ids[(i*7+1)%n])
 	})
 }
-
