@@ -26,7 +26,7 @@ if [ ! -s "$data" ]; then
 fi
 rss() { awk '/^VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$1/status"; }
 
-"$bin" serve -d "$data" --addr 127.0.0.1:0 2>"$tmp/err" &
+"$bin" serve -d "$data" --max-bytes 4000000000 --addr 127.0.0.1:0 2>"$tmp/err" &
 pid=$!
 for _ in $(seq 600); do
 	grep -q 'serving http' "$tmp/err" && break
@@ -40,6 +40,6 @@ echo "server memory after loading: $(rss "$pid")"
 echo "server memory after the load: $(rss "$pid")"
 kill -TERM "$pid"; wait "$pid"; pid=
 if [ -x /usr/bin/time ]; then
-	/usr/bin/time -f "check maximum RSS: %M KB" "$bin" check -d "$data" >/dev/null 2>"$tmp/check" || true
+	/usr/bin/time -f "check maximum RSS: %M KB" "$bin" check -d "$data" --max-bytes 4000000000 >/dev/null 2>"$tmp/check" || true
 	tail -1 "$tmp/check"
 fi

@@ -300,9 +300,10 @@ func TestBrowserScreenshot(t *testing.T) {
 	}
 	b := newBrowser(t)
 	_, ts := startServer(t, Config{Load: loadEmbedded})
+	b.run(t, chromedp.EmulateViewport(1280, 800))
 	b.open(t, ts, "/?focus=alibaba-data-to-pla&depth=2")
 	var png []byte
-	b.run(t, chromedp.EmulateViewport(1280, 800), waitFor(`document.querySelector("#panel .sources") !== null`), chromedp.CaptureScreenshot(&png))
+	b.run(t, waitFor(`document.querySelector("#panel .sources") !== null`), chromedp.CaptureScreenshot(&png))
 	if err := os.WriteFile(filepath.Join("testdata", "screenshot.png"), png, 0o644); err != nil {
 		t.Fatal(err)
 	}

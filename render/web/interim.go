@@ -6,8 +6,7 @@ package web
 // in package main, which nothing can import. They are moving to
 // render/report; once that lands, these four builders are to be replaced by
 // calls to it (report.ClaimJSON, report.SourceJSON and the paths and diff
-// builders), so that each shape has one implementation. Until then the tests
-// in interim_test.go pin these shapes against the CLI's.
+// builders), so that each shape has one implementation.
 
 import (
 	"fmt"

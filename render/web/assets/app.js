@@ -166,12 +166,30 @@
       cy.nodes().forEach((n) => { if (n.data('baseLabel') === undefined) n.data('baseLabel', n.data('label')); });
       markChanges();
     });
-    cy.layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 140, nodeRepulsion: () => 9000, padding: 30 }).run();
+    layout();
     let msg = cy.nodes().length + ' entities, ' + cy.edges().length + ' claims drawn';
     if (res.truncated) msg += '; ' + res.truncated + ' more left out (limit): focus or filter to see them';
     say(msg);
     updateNames();
     buildLegend();
+  }
+
+  // layout rings the drawn entities around the focus by distance (a
+  // neighbourhood reads best that way, and fills a landscape screen); a
+  // view without a focus gets a force-directed layout.
+  function layout() {
+    const focus = state.focus ? cy.getElementById(state.focus) : cy.collection();
+    const centre = focus.nonempty() ? (focus.isEdge() ? focus.connectedNodes() : focus) : null;
+    if (centre && centre.nonempty()) {
+      const dist = {};
+      cy.elements().breadthFirstSearch({ roots: centre, visit: (v, e, u, i, depth) => { dist[v.id()] = depth; } });
+      cy.layout({
+        name: 'concentric', animate: false, padding: 30, minNodeSpacing: 30, nodeDimensionsIncludeLabels: true,
+        concentric: (n) => 100 - (dist[n.id()] === undefined ? 50 : dist[n.id()]), levelWidth: () => 1,
+      }).run();
+      return;
+    }
+    cy.layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 120, nodeRepulsion: () => 400000, padding: 30 }).run();
   }
 
   async function neighbourhood(ids, depth) {
@@ -257,7 +275,11 @@
     if (kind === 'claim') await claimPanel(body, data);
     else if (kind === 'entity') entityPanel(body, data);
     else sourcePanel(body, data);
-    $('panel').hidden = false;
+    if ($('panel').hidden) {
+      // The panel takes room from the graph: tell Cytoscape, and fit again.
+      $('panel').hidden = false;
+      cy.resize(); cy.fit(cy.elements(), 30);
+    }
   }
 
   async function claimPanel(body, c) {
@@ -587,9 +609,10 @@
     initSearch();
     initFilters();
     initPaths();
-    $('panel-close').addEventListener('click', () => { $('panel').hidden = true; });
+    const closePanel = () => { $('panel').hidden = true; cy.resize(); };
+    $('panel-close').addEventListener('click', closePanel);
     document.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Escape' && !$('panel').hidden && document.activeElement !== $('search')) $('panel').hidden = true;
+      if (ev.key === 'Escape' && !$('panel').hidden && document.activeElement !== $('search')) closePanel();
     });
     if (config.compare) {
       $('compare-box').hidden = false; $('compare-name').textContent = config.compare;
