@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"syscall"
 	"time"
@@ -101,6 +102,7 @@ func runServe(ctx context.Context, opts *serveOptions, stderr io.Writer, ready f
 		return err
 	}
 	defer srv.Close()
+	limitMemory()
 
 	ln, err := net.Listen("tcp", opts.addr)
 	if err != nil {
@@ -163,6 +165,24 @@ func (opts *serveOptions) loadCompare() (*graph.Graph, error) {
 		return nil, err
 	}
 	return graph.New(ds)
+}
+
+// limitMemory keeps the server near the memory the loaded graph needs. A
+// server's garbage is its responses' JSON; with the default GOGC the heap may
+// grow to twice the live graph before a collection (1.3 GB became 2.6 GB
+// under load at a million claims). A soft limit a little above the live heap
+// makes the collector run sooner instead; it never fails an allocation. At
+// +10% the collector ran so often that paths' p95 passed a second; +15% and
+// 96 MB kept it at 250 ms and the server within 3% of check's memory.
+// GOMEMLIMIT, when set, wins.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	debug.SetMemoryLimit(int64(ms.HeapAlloc)*115/100 + 96<<20)
 }
 
 // openBrowser asks the desktop to open url; it returns at once.

@@ -66,7 +66,9 @@ func run(args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		var res struct{ Results []struct{ Kind, ID, Label string } }
+		var res struct {
+			Results []struct{ Kind, ID, Label string }
+		}
 		if err := json.Unmarshal(b, &res); err != nil {
 			return err
 		}
