@@ -29,10 +29,13 @@ type serveOptions struct {
 	addr    string
 	open    bool
 	watch   bool
+	// limitMemory sets the process's soft memory limit after loading; the
+	// command sets it, tests sharing a process do not.
+	limitMemory bool
 }
 
 func newServeCmd(g *globalOptions, s streams) *cobra.Command {
-	opts := &serveOptions{global: g}
+	opts := &serveOptions{global: g, limitMemory: true}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Explore the graph in a browser: search, expand, read the evidence, find paths",
@@ -102,7 +105,9 @@ func runServe(ctx context.Context, opts *serveOptions, stderr io.Writer, ready f
 		return err
 	}
 	defer srv.Close()
-	limitMemory()
+	if opts.limitMemory {
+		limitMemory()
+	}
 
 	ln, err := net.Listen("tcp", opts.addr)
 	if err != nil {
