@@ -14,6 +14,7 @@ import (
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
@@ -102,7 +103,11 @@ func (b *browser) run(t *testing.T, actions ...chromedp.Action) {
 // open loads the page at path and waits until it has drawn its first view.
 func (b *browser) open(t *testing.T, ts *httptest.Server, path string) {
 	t.Helper()
+	start := time.Now()
 	b.run(t, chromedp.Navigate(ts.URL+path), waitFor(`document.body.dataset.ready === "true"`))
+	// Logged, not asserted: the goal (interactive within 1 s) is a
+	// measurement, and a loaded CI machine must not fail the build.
+	t.Logf("%s ready in %v", path, time.Since(start).Round(time.Millisecond))
 }
 
 // waitFor polls a JavaScript condition until it holds.
@@ -146,6 +151,10 @@ func TestBrowserSearchAndExpand(t *testing.T) {
 	if !strings.Contains(panel, "Alibaba Group") || !strings.Contains(url, "focus=alibaba") || n < 3 || after <= before {
 		t.Errorf("after choosing Alibaba: panel %q, url %q, %d neighbours drawn, %d nodes (before %d)", panel, url, n, after, before)
 	}
+	// The keyboard reaches the graph: the arrow keys select an entity,
+	// Enter opens it.
+	b.run(t, chromedp.Focus("#cy", chromedp.ByID), chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.Enter),
+		waitFor(`claimgraph.cy.$(":selected").length === 1 && document.getElementById("panel-body").dataset.id === claimgraph.cy.$(":selected").id()`))
 	// A tap on a node (a click) opens it and makes it the focus.
 	b.run(t, chromedp.Evaluate(`void claimgraph.cy.getElementById("pla").emit("tap")`, nil),
 		waitFor(`document.getElementById("panel-body").dataset.id === "pla" && location.search.includes("focus=pla")`))

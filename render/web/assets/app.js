@@ -146,7 +146,39 @@
     cy = cytoscape({ container: $('cy'), style: stylesheet(), wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4 });
     cy.on('tap', 'node', (ev) => { const id = ev.target.id(); focusOn(id, 'entity', true); });
     cy.on('tap', 'edge', (ev) => { state.focus = ev.target.id(); writeURL(); openPanel('claim', ev.target.id()); });
+    initKeyboard();
     window.claimgraph = { cy, state }; // for the browser tests and the console
+  }
+
+  // initKeyboard makes the graph usable without a mouse: with #cy focused,
+  // the arrow keys step through the drawn entities (by name), E through the
+  // claims of the current one, Enter opens (and expands) what is selected.
+  function initKeyboard() {
+    let edgeAt = -1;
+    const pick = (ele) => {
+      cy.elements().unselect(); ele.select();
+      cy.animate({ center: { eles: ele } }, { duration: 0 });
+      say((ele.isNode() ? 'Entity: ' : 'Claim: ') + ele.data('label') + ' — Enter to open');
+    };
+    $('cy').addEventListener('keydown', (ev) => {
+      const nodes = cy.nodes().sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
+      if (!nodes.length) return;
+      const sel = cy.$(':selected');
+      const cur = sel.nodes().length ? sel.nodes()[0] : (sel.edges().length ? sel.edges()[0].source() : null);
+      let i = cur ? nodes.indexOf(cur) : -1;
+      if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') { i = (i + 1) % nodes.length; edgeAt = -1; pick(nodes[i]); }
+      else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') { i = (i - 1 + nodes.length) % nodes.length; edgeAt = -1; pick(nodes[i]); }
+      else if (ev.key === 'e' || ev.key === 'E') {
+        const edges = (cur || nodes[0]).connectedEdges();
+        if (!edges.length) return;
+        edgeAt = (edgeAt + 1) % edges.length; pick(edges[edgeAt]);
+      } else if (ev.key === 'Enter' && sel.length) {
+        const e = sel[0];
+        if (e.isNode()) focusOn(e.id(), 'entity', true);
+        else { state.focus = e.id(); writeURL(); openPanel('claim', e.id()); }
+      } else return;
+      ev.preventDefault();
+    });
   }
 
   // draw adds elements (or replaces the graph), marks them and lays out.
