@@ -104,9 +104,21 @@ func (s *Server) Bound(addr string) {
 	defer s.hostsMu.Unlock()
 	s.hosts[net.JoinHostPort(host, port)] = true
 	s.hosts["localhost:"+port] = true
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+	ip := net.ParseIP(host)
+	if ip != nil && (ip.IsLoopback() || ip.IsUnspecified()) {
 		s.hosts[net.JoinHostPort("127.0.0.1", port)] = true
 		s.hosts[net.JoinHostPort("::1", port)] = true
+	}
+	if ip != nil && ip.IsUnspecified() {
+		// Bound to every interface (0.0.0.0, ::): each of the machine's
+		// addresses is a bound address. Names other than localhost stay
+		// refused: a name is what DNS rebinding controls.
+		addrs, _ := net.InterfaceAddrs()
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok {
+				s.hosts[strings.ToLower(net.JoinHostPort(n.IP.String(), port))] = true
+			}
+		}
 	}
 }
 

@@ -418,3 +418,33 @@ func TestEvents(t *testing.T) {
 		t.Errorf("failure %+v after a good reload", cfg.Failure)
 	}
 }
+
+func TestBoundHosts(t *testing.T) {
+	tests := []struct {
+		bound string
+		ok    []string
+		no    []string
+	}{
+		{"127.0.0.1:8080", []string{"127.0.0.1:8080", "localhost:8080", "LOCALHOST:8080", "[::1]:8080"},
+			[]string{"127.0.0.1:8081", "evil.example:8080", "127.0.0.1", "", "localhost.evil.example:8080"}},
+		{"[::1]:9000", []string{"[::1]:9000", "localhost:9000", "127.0.0.1:9000"}, []string{"[::1]:9001", "example.org:9000"}},
+		{"192.0.2.7:80", []string{"192.0.2.7:80", "localhost:80"}, []string{"127.0.0.1:80", "evil.example:80"}},
+		{"0.0.0.0:5000", []string{"127.0.0.1:5000", "localhost:5000"}, []string{"evil.example:5000", "127.0.0.1:5001"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.bound, func(t *testing.T) {
+			s := &Server{hosts: map[string]bool{}}
+			s.Bound(tt.bound)
+			for _, h := range tt.ok {
+				if !s.hostAllowed(h) {
+					t.Errorf("Host %q refused", h)
+				}
+			}
+			for _, h := range tt.no {
+				if s.hostAllowed(h) {
+					t.Errorf("Host %q allowed", h)
+				}
+			}
+		})
+	}
+}
