@@ -131,6 +131,11 @@ func CytoscapeElements(g *graph.Graph, opts CytoscapeOptions) *Cytoscape {
 			}
 		}
 		if !room(1) {
+			if len(opts.Seeds) == 0 {
+				// The whole graph: everything not drawn is cut, and
+				// counting is cheaper than walking the rest.
+				return wholeGraphCut(g, out, keep)
+			}
 			out.Truncated += 1 + len(cs)
 			continue
 		}
@@ -144,6 +149,18 @@ func CytoscapeElements(g *graph.Graph, opts CytoscapeOptions) *Cytoscape {
 			out.Elements.Edges = append(out.Elements.Edges, cytoscapeEdge(g, c))
 		}
 	}
+	return out
+}
+
+// wholeGraphCut sets out.Truncated for a whole-graph view cut at the limit.
+func wholeGraphCut(g *graph.Graph, out *Cytoscape, keep func(*graph.Claim) bool) *Cytoscape {
+	kept := 0
+	for _, c := range g.Claims() {
+		if keep(c) {
+			kept++
+		}
+	}
+	out.Truncated = len(g.Entities()) - len(out.Elements.Nodes) + kept - len(out.Elements.Edges)
 	return out
 }
 

@@ -120,3 +120,15 @@ func TestStyleTables(t *testing.T) {
 		t.Errorf("%d type styles", len(TypeStyles()))
 	}
 }
+
+func TestCytoscapeWholeGraphLimit(t *testing.T) {
+	g := fixtureGraph(t)
+	total := len(g.Entities()) + len(g.Claims())
+	for limit := 1; limit <= total+1; limit++ {
+		out := CytoscapeElements(g, CytoscapeOptions{Limit: limit})
+		n := len(out.Elements.Nodes) + len(out.Elements.Edges)
+		if n > limit || n+out.Truncated != total {
+			t.Errorf("limit %d: %d elements + %d truncated, want ≤ %d and %d in all", limit, n, out.Truncated, limit, total)
+		}
+	}
+}

@@ -188,6 +188,10 @@ type configJSON struct {
 	Watch   bool   `json:"watch"`
 	Compare string `json:"compare"` // what --compare named; "" without
 	Version int    `json:"version"`
+	// Entities and Claims count the graph, so that the page draws all of
+	// it at first only when it is small.
+	Entities int `json:"entities"`
+	Claims   int `json:"claims"`
 	// Failure is the current load failure under --watch, or null.
 	Failure *LoadFailure `json:"failure"`
 }
@@ -197,6 +201,7 @@ func (s *Server) apiConfig(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, configJSON{
 		Title: st.g.Title(), Watch: len(s.cfg.Watch) > 0, Compare: s.compareName(),
 		Version: st.version, Failure: s.failure.Load(),
+		Entities: len(st.g.Entities()), Claims: len(st.g.Claims()),
 	})
 }
 

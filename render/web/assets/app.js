@@ -251,9 +251,17 @@
     try { draw(await neighbourhood('', 0), true); } catch (err) { sayError(err); }
   }
 
+  // drawLimit is the neighbourhood's default limit: a graph this small is
+  // drawn whole when nothing is focused; a larger one waits for a search.
+  const drawLimit = 300;
+
   function redraw() {
     if (state.focus) return focusOn(state.focus, null, false);
-    return drawAll();
+    if (config.entities + config.claims <= drawLimit) return drawAll();
+    cy.elements().remove();
+    say(config.entities + ' entities, ' + config.claims + ' claims: search for an entity or a claim to begin');
+    buildLegend();
+    return Promise.resolve();
   }
 
   function updateNames() {
