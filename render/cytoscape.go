@@ -236,12 +236,13 @@ func cytoscapeEdge(g *graph.Graph, c *graph.Claim) CytoscapeEdge {
 	}
 }
 
-// EdgeLabel is a claim's short label as the briefing figure words it: the
-// mark on its own line, then the status word and the relation
-// ("alleged: transfers customer data to", "plans to build (failed)").
+// EdgeLabel is a claim's short label on screen: the mark on its own line,
+// then the status word and the relation ("alleged: transfers customer data
+// to"). Every status is named, so that no claim's standing rests on its
+// line's colour or pattern alone; who asserts and who denies is in the
+// reading, which the page shows beside the graph.
 func EdgeLabel(r graph.Reading) string {
-	st := styleOf(r.Status)
-	label := st.prefix + r.Claim.Relation + st.suffix
+	label := string(r.Status) + ": " + r.Claim.Relation
 	if m := r.Mark(); m != "" {
 		label = m + "\n" + label
 	}
