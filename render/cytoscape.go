@@ -206,6 +206,13 @@ func neighbourhood(g *graph.Graph, seeds []string, depth int, keep func(*graph.C
 	return order, dist
 }
 
+// CytoscapeNodeOf returns the node of one entity, for callers that add
+// elements of their own (the explorer's removed claims in compare mode).
+func CytoscapeNodeOf(e *graph.Entity) CytoscapeNode { return cytoscapeNode(e, 0) }
+
+// CytoscapeEdgeOf returns the edge of claim c, read in g.
+func CytoscapeEdgeOf(g *graph.Graph, c *graph.Claim) CytoscapeEdge { return cytoscapeEdge(g, c) }
+
 func cytoscapeNode(e *graph.Entity, dist int) CytoscapeNode {
 	label := e.Name
 	if label == "" {

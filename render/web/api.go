@@ -288,12 +288,14 @@ func role(c *graph.Claim, id string) string {
 // claims id names (comma-separated), or, without id, the first limit
 // elements of the whole graph.
 func (s *Server) apiNeighbourhood(w http.ResponseWriter, r *http.Request) {
-	g := s.state.Load().g
+	st := s.state.Load()
+	g := st.g
 	p := &params{q: r.URL.Query()}
 	ids := p.list("id")
 	depth := p.int("depth", 1, 0, maxDepth)
 	limit := p.int("limit", defaultElements, 1, maxElements)
 	keep := filter(g, p.statuses(), p.types(), p.bool("contested"))
+	compare := p.bool("compare")
 	if p.badRequest(w, fmt.Sprintf("id=ENTITY[,ENTITY...]&depth=0..%d&limit=1..%d", maxDepth, maxElements)) {
 		return
 	}
@@ -310,7 +312,57 @@ func (s *Server) apiNeighbourhood(w http.ResponseWriter, r *http.Request) {
 		}
 		seeds = append(seeds, e.ID)
 	}
-	writeJSON(w, http.StatusOK, render.CytoscapeElements(g, render.CytoscapeOptions{Seeds: seeds, Depth: depth, Limit: limit, Keep: keep}))
+	out := render.CytoscapeElements(g, render.CytoscapeOptions{Seeds: seeds, Depth: depth, Limit: limit, Keep: keep})
+	if compare && st.old != nil {
+		addRemoved(st, out, limit, keep)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// addRemoved adds, in compare mode, the claims the old version had and the
+// served one lost, where they touch a drawn entity, with their ends: class
+// "removed", label "(removed) …". They are read in the old graph, whose
+// stances they carry. The limit still holds.
+func addRemoved(st *snapshot, out *render.Cytoscape, limit int, keep func(*graph.Claim) bool) {
+	d := st.diffJSON()
+	drawn := map[string]bool{}
+	for _, n := range out.Elements.Nodes {
+		drawn[n.Data.ID] = true
+	}
+	room := func(n int) bool {
+		return len(out.Elements.Nodes)+len(out.Elements.Edges)+n <= limit
+	}
+	for _, id := range d.Claims.Removed {
+		c := st.old.Claim(id)
+		if c == nil || !drawn[c.From] && !drawn[c.To] || keep != nil && !keep(c) {
+			continue
+		}
+		var ends []string
+		for _, e := range []string{c.From, c.To} {
+			if !drawn[e] && !slices.Contains(ends, e) {
+				ends = append(ends, e)
+			}
+		}
+		if !room(len(ends) + 1) {
+			out.Truncated += len(ends) + 1
+			continue
+		}
+		for _, e := range ends {
+			ent := st.g.Entity(e)
+			if ent == nil {
+				ent = st.old.Entity(e)
+			}
+			n := render.CytoscapeNodeOf(ent)
+			if st.g.Entity(e) == nil {
+				n.Classes += " removed"
+			}
+			out.Elements.Nodes = append(out.Elements.Nodes, n)
+			drawn[e] = true
+		}
+		edge := render.CytoscapeEdgeOf(st.old, c)
+		edge.Classes += " removed"
+		out.Elements.Edges = append(out.Elements.Edges, edge)
+	}
 }
 
 // apiFigure draws the briefing SVG of the selection: focus and depth, status,

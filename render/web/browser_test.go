@@ -226,6 +226,28 @@ func TestBrowserCompare(t *testing.T) {
 	b.clean(t)
 }
 
+func TestBrowserCompareRemoved(t *testing.T) {
+	b := newBrowser(t)
+	full, err := loadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func() (*graph.Graph, error) {
+		return full.Filter(func(c *graph.Claim) bool { return c.ID != "alibaba-data-to-pla" }), nil
+	}
+	_, ts := startServer(t, Config{Load: load, Old: full, OldName: "old.yaml"})
+	b.open(t, ts, "/?focus=alibaba&depth=1&compare=true")
+	b.run(t, waitFor(`claimgraph.cy.getElementById("alibaba-data-to-pla").hasClass("removed")`))
+	var label string
+	b.eval(t, `claimgraph.cy.getElementById("alibaba-data-to-pla").data("label")`, &label)
+	if !strings.HasPrefix(label, "(removed) · ") {
+		t.Errorf("removed claim label %q", label)
+	}
+	// Compare off: the removed claim goes.
+	b.run(t, chromedp.Click("#compare", chromedp.ByID), waitFor(`claimgraph.cy.getElementById("alibaba-data-to-pla").empty()`))
+	b.clean(t)
+}
+
 func TestBrowserScriptPayloads(t *testing.T) {
 	b := newBrowser(t)
 	_, ts := startServer(t, Config{Load: loadHostileGraph})

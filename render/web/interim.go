@@ -274,6 +274,11 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "nothing to compare with", "run claimgraph serve --compare OLD")
 		return
 	}
+	writeJSON(w, http.StatusOK, st.diffJSON())
+}
+
+// diffJSON computes the snapshot's diff once, on first use.
+func (st *snapshot) diffJSON() *diffJSON {
 	st.diffOnce.Do(func() { st.diff = newDiffJSON(st.old, st.g) })
-	writeJSON(w, http.StatusOK, st.diff)
+	return st.diff
 }

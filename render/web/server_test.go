@@ -448,3 +448,47 @@ func TestBoundHosts(t *testing.T) {
 		})
 	}
 }
+
+// TestNeighbourhoodCompareShowsRemoved: in compare mode the claims the old
+// version had, where they touch what is drawn, come back marked removed.
+func TestNeighbourhoodCompareShowsRemoved(t *testing.T) {
+	full, err := loadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	load := func() (*graph.Graph, error) {
+		return full.Filter(func(c *graph.Claim) bool { return c.ID != "alibaba-data-to-pla" }), nil
+	}
+	_, ts := startServer(t, Config{Load: load, Old: full, OldName: "old"})
+	type elems struct {
+		Elements struct {
+			Nodes []struct{ Classes string }
+			Edges []struct {
+				Data    struct{ ID string }
+				Classes string
+			}
+		}
+		Truncated int
+	}
+	removed := func(e elems) string {
+		for _, ed := range e.Elements.Edges {
+			if ed.Data.ID == "alibaba-data-to-pla" {
+				return ed.Classes
+			}
+		}
+		return ""
+	}
+	var plain, cmp elems
+	getJSON(t, ts, "/api/neighbourhood?id=alibaba&depth=1", 200, &plain)
+	getJSON(t, ts, "/api/neighbourhood?id=alibaba&depth=1&compare=true", 200, &cmp)
+	if removed(plain) != "" {
+		t.Errorf("without compare the removed claim is drawn: %q", removed(plain))
+	}
+	if got := removed(cmp); got != "claim alleged contested removed" {
+		t.Errorf("with compare: classes %q, want the removed claim marked", got)
+	}
+	getJSON(t, ts, "/api/neighbourhood?id=alibaba&depth=1&compare=true&limit=3", 200, &cmp)
+	if n := len(cmp.Elements.Nodes) + len(cmp.Elements.Edges); n > 3 {
+		t.Errorf("limit 3: %d elements", n)
+	}
+}

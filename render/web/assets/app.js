@@ -135,6 +135,8 @@
     ss.push(
       { selector: '.added', style: { 'underlay-color': '#009E73', 'underlay-opacity': 0.45, 'underlay-padding': 6, 'font-weight': 'bold' } },
       { selector: '.changed', style: { 'underlay-color': '#CC79A7', 'underlay-opacity': 0.45, 'underlay-padding': 6, 'font-weight': 'bold' } },
+      { selector: 'edge.removed', style: { 'line-color': '#9E9E9E', 'target-arrow-color': '#9E9E9E', 'line-style': 'dotted', opacity: 0.7 } },
+      { selector: 'node.removed', style: { 'border-style': 'dotted', 'border-color': '#9E9E9E', opacity: 0.7 } },
       { selector: '.faded', style: { opacity: 0.2 } },
       { selector: '.highlight', style: { 'overlay-color': '#F0E442', 'overlay-opacity': 0.35, 'overlay-padding': 6, opacity: 1 } },
       { selector: ':selected', style: { 'border-width': 4, 'border-color': '#0072B2' } },
@@ -228,6 +230,7 @@
     const q = filterParams();
     if (ids) q.set('id', ids);
     q.set('depth', String(depth));
+    if (state.compare && config.compare) q.set('compare', 'true');
     return getJSON('/api/neighbourhood?' + q);
   }
 
@@ -557,6 +560,7 @@
         e.addClass(cls); e.data('label', word + ' · ' + e.data('baseLabel'));
       }
     };
+    cy.$('.removed').forEach((e) => e.data('label', '(removed) · ' + e.data('baseLabel')));
     mark(diff.entities.added.concat(diff.claims.added), 'added', 'NEW');
     mark(diff.entities.changed.map((c) => c.id).concat(diff.claims.changed.map((c) => c.id)), 'changed', 'CHANGED');
   }
@@ -574,6 +578,10 @@
       for (const id of diff.claims.removed) rl.appendChild(el('li', 'removed claim: ' + id));
       for (const id of diff.entities.removed) rl.appendChild(el('li', 'removed entity: ' + id));
     }
+    // Removed claims come from the server with the neighbourhood: draw
+    // again to get them, or drop them.
+    if (on) await redraw();
+    else cy.remove('.removed');
     cy.batch(markChanges);
     buildLegend();
   }
@@ -597,6 +605,7 @@
     for (const t of styles.types) if (present.has(t.type)) item('▢', '', t.type + ': ' + t.name);
     if (cy.$('.added').length) item('NEW', '#009E73', 'added since ' + config.compare + ' (green halo)');
     if (cy.$('.changed').length) item('CHANGED', '#CC79A7', 'changed since ' + config.compare + ' (pink halo)');
+    if (cy.$('.removed').length) item('(removed)', '#9E9E9E', 'in ' + config.compare + ', gone now (grey, dotted, faded)');
     if (cy.$('.highlight').length) item('▓▓', '#B8A800', 'the chosen path (yellow glow; the rest faded)');
     if (!ul.children.length) ul.appendChild(el('li', 'Nothing drawn yet: search for an entity.'));
   }
