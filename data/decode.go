@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -100,6 +101,15 @@ func (d *decoder) add(at pos, format string, args ...any) {
 	d.l.errs.add(at, format, args...)
 }
 
+// addRef is add for a message naming another place (see problems.addRef).
+func (d *decoder) addRef(at, ref pos, format string, args ...any) {
+	if d.tail != nil {
+		d.tail.abort()
+		return
+	}
+	d.l.errs.addRef(at, ref, format, args...)
+}
+
 func (d *decoder) refer(id string, at pos, want idKind, what string) {
 	if d.tail != nil {
 		d.tail.refer(id, want)
@@ -185,7 +195,7 @@ func (d *decoder) object(what string, names []string, set func(key string)) bool
 			d.unknownField(key, kat, what, names)
 			d.r.skip()
 		case mask&(1<<i) != 0:
-			d.add(kat, "duplicate field %q in %s (first at %s)", key, what, d.l.place(d.seen[level][i]))
+			d.addRef(kat, d.seen[level][i], "duplicate field %s in %s (first at "+placeMark+")", echo(key), what)
 			d.r.skip()
 		default:
 			mask |= 1 << i
@@ -196,11 +206,11 @@ func (d *decoder) object(what string, names []string, set func(key string)) bool
 }
 
 func (d *decoder) unknownField(key string, at pos, what string, names []string) {
-	if s := suggest(key, names); s != "" {
-		d.add(at, "unknown field %q in %s (did you mean %q?)", key, what, s)
+	if s := suggest(key, names, nil); s != "" {
+		d.add(at, "unknown field %s in %s (did you mean %q?)", echo(key), what, s)
 		return
 	}
-	d.add(at, "unknown field %q in %s (known fields: %s)", key, what, strings.Join(names, ", "))
+	d.add(at, "unknown field %s in %s (known fields: %s)", echo(key), what, strings.Join(names, ", "))
 }
 
 // list decodes a list, calling item with the reader on each element.
@@ -223,11 +233,21 @@ func (d *decoder) list(what string, item func()) {
 	}
 }
 
-// str decodes a string field; null counts as empty.
+// str decodes a string field; null counts as empty. Every string of the
+// data comes through here, and none may hold a control character other
+// than tab and newline, or an invisible or bidirectional formatting
+// character (see isHiddenRune): printed, they would forge what the output
+// says.
 func (d *decoder) str(what string) string {
 	switch k := d.r.kind(); k {
 	case kindString, kindNull:
-		return d.r.scalar()
+		at := d.r.at()
+		s := d.r.scalar()
+		if i := strings.IndexFunc(s, isHiddenRune); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			d.add(at, "%s has the character %U %s at character %d: remove it", what, r, hiddenName(r), utf8.RuneCountInString(s[:i])+1)
+		}
+		return s
 	case kindNumber, kindBool:
 		if d.r.lenient() {
 			return d.r.scalar()
@@ -315,7 +335,7 @@ func (d *decoder) entity() {
 		checkEnum(d, typ, "entity type", graph.EntityTypes)
 	}
 	if country.s != "" && !isCountryCode(country.s) {
-		d.add(country.at, "entity country %q is not an ISO 3166 alpha-2 code (two capital letters, like US)", country.s)
+		d.add(country.at, "entity country %s is not an ISO 3166 alpha-2 code (two capital letters, like US)", echo(country.s))
 	}
 	e.ID = d.l.defineID(e.ID, id.at, kindEntity)
 	d.l.ds.Entities = append(d.l.ds.Entities, e)
@@ -355,11 +375,11 @@ func (d *decoder) source() {
 	d.checkDate(published, "source published")
 	if url.s != "" {
 		if msg := checkURL(url.s); msg != "" {
-			d.add(url.at, "source url %q %s", url.s, msg)
+			d.add(url.at, "source url %s %s", echo(url.s), msg)
 		}
 	}
 	if r := reliability.s; r != "" && (len(r) != 1 || r[0] < 'A' || r[0] > 'F') {
-		d.add(reliability.at, "source reliability %q is not an Admiralty grade (want one of A, B, C, D, E, F)", r)
+		d.add(reliability.at, "source reliability %s is not an Admiralty grade (want one of A, B, C, D, E, F)", echo(r))
 	}
 	for i, ref := range s.DerivedFrom {
 		if d.required(field{ref, derivedAt[i], true}, at, "source derived_from entry") {
@@ -572,8 +592,8 @@ func checkEnum[T ~string](d *decoder, f field, what string, valid []T) {
 	for i, v := range valid {
 		names[i] = string(v)
 	}
-	msg := fmt.Sprintf("%s %q is not one of %s", what, f.s, strings.Join(names, ", "))
-	if s := suggest(f.s, names); s != "" {
+	msg := fmt.Sprintf("%s %s is not one of %s", what, echo(f.s), strings.Join(names, ", "))
+	if s := suggest(f.s, names, nil); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	d.add(f.at, "%s", msg)
@@ -585,7 +605,7 @@ func checkEnum[T ~string](d *decoder, f field, what string, valid []T) {
 func (d *decoder) checkID(f field, what string) {
 	for _, r := range f.s {
 		if !isIDRune(r) {
-			d.add(f.at, "%s id %q has the character %q: use letters, digits, '-', '_' and '.'", what, f.s, r)
+			d.add(f.at, "%s id %s has the character %q: use letters, digits, '-', '_' and '.'", what, echo(f.s), r)
 			return
 		}
 	}
@@ -601,6 +621,25 @@ func (d *decoder) checkDate(f field, what string) {
 		return
 	}
 	if msg := checkDate(f.s); msg != "" {
-		d.add(f.at, "%s %q %s", what, f.s, msg)
+		d.add(f.at, "%s %s %s", what, echo(f.s), msg)
 	}
+}
+
+// hiddenName names a character isHiddenRune refuses, for messages.
+func hiddenName(r rune) string {
+	switch {
+	case r == '\r':
+		return "(carriage return)"
+	case r == 0x1b:
+		return "(escape)"
+	case r < 0x20 || r == 0x7f:
+		return "(a control character)"
+	case r <= 0x9f:
+		return "(a C1 control character)"
+	case r == 0xfeff:
+		return "(zero-width no-break space)"
+	case r <= 0x200f:
+		return "(an invisible character)"
+	}
+	return "(a bidirectional formatting character)"
 }

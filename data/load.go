@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 	"unsafe"
 
@@ -39,17 +41,27 @@ func Load(paths []string, opts Options) (*graph.Dataset, error) {
 	if budget <= 0 {
 		budget = DefaultMaxBytes
 	}
-	l.budget, l.maxBytes = budget, budget
+	// The reads limit themselves to budget+1 bytes, to tell a file at the
+	// cap from one over it: a cap of MaxInt64 overflowed into a negative
+	// limit, and every file read as empty.
+	l.budget, l.maxBytes = min(budget, math.MaxInt64-1), budget
+	stdinRead := false
 	for _, p := range paths {
 		if l.overCap {
 			break
 		}
 		if p == "-" {
-			if opts.Stdin == nil {
+			switch {
+			case opts.Stdin == nil:
 				l.fileProblem(StdinName, "no standard input to read")
-				continue
+			case stdinRead:
+				// A second read would find it empty, or, for a
+				// terminal, wait for a second input.
+				l.fileProblem(StdinName, "standard input (-) is named twice: it can be read only once")
+			default:
+				stdinRead = true
+				l.read(StdinName, opts.Stdin, -1)
 			}
-			l.read(StdinName, opts.Stdin, -1)
 			continue
 		}
 		fi, err := os.Stat(p)
@@ -187,7 +199,7 @@ func (l *loader) readDir(dir string) {
 			continue
 		}
 		n++
-		l.readFile(filepath.Join(dir, name))
+		l.readDirEntry(filepath.Join(dir, name))
 		if l.overCap {
 			return
 		}
@@ -203,6 +215,46 @@ func isDataFile(name string) bool {
 		return true
 	}
 	return false
+}
+
+// readDirEntry reads a file found in a directory if it is a regular file,
+// and reports it otherwise: a FIFO would wait for a writer, /dev/zero would
+// read to the cap. It is opened without blocking (a FIFO's open blocks
+// until a writer comes) and checked on the open file, so that it cannot be
+// swapped between the check and the read. Files named on the command line
+// are read whatever they are (see readFile): the user chose them.
+func (l *loader) readDirEntry(path string) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		l.fileProblem(path, "%s", describe(err))
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		l.fileProblem(path, "%s", describe(err))
+		return
+	}
+	switch m := fi.Mode(); {
+	case m.IsDir():
+		l.fileProblem(path, "is a directory")
+	case !m.IsRegular():
+		l.fileProblem(path, "is %s, not a regular file: only regular files are read from a directory (name it on its own to read it)", fileKind(m))
+	default:
+		l.read(path, f, fi.Size())
+	}
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "special"
 }
 
 func (l *loader) readFile(path string) {
@@ -315,14 +367,22 @@ func (l *loader) capExceeded(name string) {
 	l.fileProblem(name, "input exceeds the size limit of %d bytes in total (see --max-bytes)", l.maxBytes)
 }
 
-// parse decodes one file's text into the loader's dataset.
-// maxYAMLBytes bounds one YAML file. goccy/go-yaml's syntax tree takes
-// about 60 bytes of memory per byte of input (measured: 400 MB of YAML, 22 GB
-// peak), so a large YAML file would exhaust the machine long before
-// MaxBytes stops it; JSON has no such limit (about 1.8 bytes per byte).
-// A variable so that tests can lower it.
-var maxYAMLBytes = 64 << 20
+// maxYAMLBytes bounds one YAML file; maxYAMLTokens (yamlscan.go) bounds
+// its tokens. goccy/go-yaml's tokens and syntax tree take memory per token,
+// and its string handling memory per byte; measured peaks (check, v1.19.2):
+//
+//	3,000,000 tokens of "[a,a,a,…]" (3 MB)     1.15 GB  383 bytes per token
+//	3,000,000 tokens of "[[],[],…]" (3 MB)     1.23 GB  410 bytes per token (and per byte)
+//	3,000,000 tokens of "- a" lines (6 MB)     1.31 GB  436 bytes per token
+//	2,466,980 tokens of synth YAML (20.9 MB)   1.25 GB  508 bytes per token, 60 per byte
+//	one 8 MB quoted scalar                     0.27 GB   32 bytes per byte
+//
+// so 3,000,000 tokens and 48 MiB each keep a YAML file near 1.5 GB, the
+// budget of a million-claim JSON check; JSON has no such limit (about 1.8
+// bytes per byte). A variable so that tests can lower it.
+var maxYAMLBytes = 48 << 20
 
+// parse decodes one file's text into the loader's dataset.
 func (l *loader) parse(name, text string) {
 	// A UTF-8 byte order mark is dropped: editors add it and it means
 	// nothing. (Columns on line 1 are then one less than an editor that
@@ -332,6 +392,10 @@ func (l *loader) parse(name, text string) {
 	at := func(off int) pos { return offPos(file, off) }
 	if strings.TrimSpace(text) == "" {
 		l.errs.add(filePos(file), "empty file: a dataset needs at least a mapping with title, sources, entities, claims")
+		return
+	}
+	if isUTF16(text) {
+		l.errs.add(filePos(file), "UTF-16 text: save the file as UTF-8")
 		return
 	}
 	if i := strings.IndexByte(text, 0); i >= 0 {
@@ -352,11 +416,34 @@ func (l *loader) parse(name, text string) {
 	if isJSON(name, text) {
 		l.parseJSON(file, text)
 	} else if len(text) > maxYAMLBytes {
-		l.errs.add(filePos(file), "YAML file of %d MiB is over the %d MiB limit for YAML: the YAML parser needs about 60 times a file's size in memory (a 400 MB file took 22 GB); split it into several files in one directory, or write it as JSON (claimgraph export writes JSON)",
+		l.errs.add(filePos(file), "YAML file of %d MiB is over the %d MiB limit for YAML: the YAML parser needs 30 to 400 times a file's size in memory; split it into several files in one directory, or write it as JSON (claimgraph export writes JSON)",
 			len(text)>>20, maxYAMLBytes>>20)
 	} else {
 		l.parseYAML(file, text)
 	}
+}
+
+// isUTF16 reports whether text looks like UTF-16: it starts with a UTF-16
+// byte order mark, or its first characters are ASCII with a NUL byte
+// beside each, as UTF-16 without a mark writes them.
+func isUTF16(text string) bool {
+	if strings.HasPrefix(text, "\xff\xfe") || strings.HasPrefix(text, "\xfe\xff") {
+		return true
+	}
+	n := min(len(text), 64) &^ 1
+	if n < 4 {
+		return false
+	}
+	for _, nul := range []int{0, 1} { // big-endian, little-endian
+		ok := true
+		for i := 0; i < n && ok; i += 2 {
+			ok = text[i+nul] == 0 && text[i+1-nul] != 0 && text[i+1-nul] < 0x80
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 func isJSON(name, text string) bool {
@@ -449,11 +536,11 @@ func (l *loader) defineID(id string, at pos, k idKind) string {
 		return id
 	}
 	if k == kindDerivedClaim {
-		l.errs.add(at, "duplicate id %q, derived from this claim's from, relation and to: the %s at %s has it too (give one of them an id)",
-			id, prevKind, l.place(prev))
+		l.errs.addRef(at, prev, "duplicate id %s, derived from this claim's from, relation and to: the %s at "+placeMark+" has it too (give one of them an id)",
+			echo(id), prevKind)
 		return id
 	}
-	l.errs.add(at, "duplicate id %q: this %s, and the %s at %s", id, k, prevKind, l.place(prev))
+	l.errs.addRef(at, prev, "duplicate id %s: this %s, and the %s at "+placeMark, echo(id), k, prevKind)
 	return id
 }
 
@@ -495,7 +582,7 @@ func (l *loader) refer(id string, at pos, want idKind, what string) {
 }
 
 func (l *loader) wrongKind(k idKind, r ref) {
-	l.errs.add(r.at, "%s %q is %s, not %s", r.what, r.id, k.withArticle(), r.want.withArticle())
+	l.errs.add(r.at, "%s %s is %s, not %s", r.what, echo(r.id), k.withArticle(), r.want.withArticle())
 }
 
 // finish runs the checks that need every file, then returns the dataset or
@@ -503,6 +590,7 @@ func (l *loader) wrongKind(k idKind, r ref) {
 func (l *loader) finish() (*graph.Dataset, error) {
 	var candidates [kindSource + 1][]string
 	suggested := map[string]string{}
+	budget := suggestBudget
 	for _, r := range l.refs {
 		if k, _, ok := l.lookup(r.id); ok {
 			if k != r.want {
@@ -510,7 +598,7 @@ func (l *loader) finish() (*graph.Dataset, error) {
 			}
 			continue
 		}
-		msg := fmt.Sprintf("%s %q is not a known %s", r.what, r.id, r.want)
+		msg := fmt.Sprintf("%s %s is not a known %s", r.what, echo(r.id), r.want)
 		// Suggestions compare against every id: done for the problems
 		// that will be shown, not for a million dangling references.
 		if l.errs.total < maxShown {
@@ -519,11 +607,11 @@ func (l *loader) finish() (*graph.Dataset, error) {
 			}
 			s, ok := suggested[r.id]
 			if !ok {
-				s = suggest(r.id, candidates[r.want])
+				s = suggest(r.id, candidates[r.want], &budget)
 				suggested[r.id] = s
 			}
 			if s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				msg += fmt.Sprintf(" (did you mean %s?)", echo(s))
 			}
 		}
 		l.errs.add(r.at, "%s", msg)
@@ -613,8 +701,26 @@ func (l *loader) checkCycles() {
 					names[i], names[j] = names[j], names[i]
 				}
 				names = append(names, l.ds.Sources[to].ID)
-				l.errs.add(l.sourceAt[top.src].derived[e], "derived_from cycle: %s", strings.Join(names, " -> "))
+				l.errs.add(l.sourceAt[top.src].derived[e], "derived_from cycle: %s", cycleText(names))
 			}
 		}
 	}
+}
+
+// cycleText writes a cycle's ids joined by arrows, each cut to maxEcho
+// characters and the middle of a long cycle left out, so that the message
+// stays a line or two whatever the input.
+func cycleText(ids []string) string {
+	const ends = 5
+	var parts []string
+	for i, id := range ids {
+		if len(ids) > 2*ends+1 && i == ends {
+			parts = append(parts, fmt.Sprintf("… (%d more) …", len(ids)-2*ends))
+		}
+		if len(ids) > 2*ends+1 && i >= ends && i < len(ids)-ends {
+			continue
+		}
+		parts = append(parts, shorten(id))
+	}
+	return strings.Join(parts, " -> ")
 }

@@ -1,12 +1,15 @@
 package data
 
 import (
-	"github.com/claimgraph/claimgraph/data/testcases"
+	"github.com/claimgraph/claimgraph/data/internal/testcases"
 
 	"errors"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -54,7 +57,7 @@ func checkProblems(t *testing.T, err error, want []string) {
 }
 
 func TestLoadProblems(t *testing.T) {
-	for _, tc := range testcases.Load {
+	for _, tc := range testcases.Load() {
 		t.Run(tc.Name, func(t *testing.T) {
 			name := tc.File
 			if name == "" {
@@ -95,6 +98,12 @@ func TestLoadValid(t *testing.T) {
 		{"json stdin sniffing", "-", `{"title": "t"}`},
 		{"big string json", "t.json", `{"title": "` + strings.Repeat("x", 10<<20) + `"}`},
 		{"big string yaml", "t.yaml", "title: \"" + strings.Repeat("x", 10<<20) + "\"\n"},
+		// The old pre-scan counted these brackets as nesting.
+		{"brackets starting a block scalar line", "t.yaml", "title: |\n  " + strings.Repeat("[", 120) + "\nentities: []\n"},
+		{"brackets in a quoted scalar", "t.yaml", "title: '" + strings.Repeat("[", 120) + "'\n"},
+		{"lone CR line breaks", "t.yaml", strings.ReplaceAll(testcases.WithClaims("  - {from: a, to: b, relation: funds, status: alleged}\n"), "\n", "\r")},
+		{"yaml directive", "t.yaml", "%YAML 1.2\n---\ntitle: t\n"},
+		{"empty values in a long list", "t.yaml", testcases.WithClaims(emptyValueClaims(2000))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := LoadBytes(tc.file, []byte(tc.src)); err != nil {
@@ -102,6 +111,16 @@ func TestLoadValid(t *testing.T) {
 			}
 		})
 	}
+}
+
+// emptyValueClaims returns n claims (YAML lines) with two empty values
+// each, as a hand-written file may have.
+func emptyValueClaims(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "  - id: c%d\n    from: a\n    to: b\n    relation: funds\n    detail:\n    status: alleged\n    reported:\n", i)
+	}
+	return b.String()
 }
 
 // TestSyntaxErrorAlone checks that a JSON syntax error inside a claim is
@@ -206,6 +225,50 @@ func TestLoadStdin(t *testing.T) {
 	}
 	_, err = Load([]string{"-"}, Options{Stdin: strings.NewReader("title: [\n")})
 	checkProblems(t, err, []string{"<stdin>:"})
+	// Named twice, it was read twice: the second time empty.
+	_, err = Load([]string{"-", "-"}, Options{Stdin: strings.NewReader(`{"title": "from stdin"}`)})
+	checkProblems(t, err, []string{"<stdin>: standard input (-) is named twice: it can be read only once"})
+}
+
+// TestLoadHugeCap pins the largest --max-bytes: the limit on each read
+// was the cap plus one, which overflowed, and every file read as empty.
+func TestLoadHugeCap(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.yaml": "title: t\n"})
+	ds, err := Load([]string{filepath.Join(dir, "a.yaml"), "-"}, Options{MaxBytes: math.MaxInt64, Stdin: strings.NewReader("entities: []\n")})
+	if err != nil || ds.Title != "t" {
+		t.Fatalf("%v %+v", err, ds)
+	}
+}
+
+// TestLoadDirSpecialFiles checks that only regular files are read from a
+// directory: a FIFO waited for a writer for ever, /dev/zero read to the
+// cap. Named on their own, they are still read.
+func TestLoadDirSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"ok.yaml": "title: t\n"})
+	fifo := filepath.Join(dir, "pipe.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.json")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := loadWithin2(t, []string{dir})
+	checkProblems(t, err, []string{
+		fifo + ": is a named pipe, not a regular file: only regular files are read from a directory",
+		filepath.Join(dir, "zero.json") + ": is a device, not a regular file",
+	})
+	go func() {
+		if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			f.WriteString("entities: []\n")
+			f.Close()
+		}
+	}()
+	ds, err := loadWithin2(t, []string{filepath.Join(dir, "ok.yaml"), fifo})
+	if err != nil || ds == nil {
+		t.Fatalf("a FIFO named on its own: %v", err)
+	}
 }
 
 func TestLoadSizeCap(t *testing.T) {
@@ -267,6 +330,21 @@ func TestLoadUnreadable(t *testing.T) {
 // a YAML file over the limit is refused with advice, JSON of the same size
 // is not affected.
 func TestYAMLSizeLimit(t *testing.T) {
+	t.Run("marks", func(t *testing.T) {
+		defer func(n int) { maxYAMLMarks = n }(maxYAMLMarks)
+		maxYAMLMarks = 10
+		_, err := LoadBytes("big.yaml", []byte("title: [a, b, c, d, e, f, g, h, i, j]\n"))
+		checkProblems(t, err, []string{"big.yaml:1:19: YAML file of more than 10 words and punctuation marks"})
+	})
+	t.Run("tokens", func(t *testing.T) {
+		defer func(n int) { maxYAMLTokens = n }(maxYAMLTokens)
+		maxYAMLTokens = 10
+		_, err := LoadBytes("big.yaml", []byte("title: [a, b, c, d, e, f, g, h, i, j]\n"))
+		checkProblems(t, err, []string{"big.yaml:1:19: YAML file of more than 10 tokens"})
+		if !strings.Contains(err.Error(), "split it into several files in one directory, or write it as JSON") {
+			t.Errorf("no advice in %q", err)
+		}
+	})
 	defer func(n int) { maxYAMLBytes = n }(maxYAMLBytes)
 	maxYAMLBytes = 64
 	src := testcases.WithClaims("  - {from: a, to: b, relation: funds, status: alleged}\n")

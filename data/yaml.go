@@ -3,6 +3,8 @@ package data
 import (
 	"errors"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -14,35 +16,37 @@ import (
 // column of every token, and the tree is walked by yamlReader. Two things
 // are refused before or instead of reaching the parser:
 //
-//   - nesting deeper than maxDepth: the parser recurses and, on deep flow
-//     nesting, takes quadratic time (10,000 levels took 0.45 s, 100,000
-//     levels 37 s when measured), and a Go stack overflow cannot be
-//     recovered; a pre-scan of the text counts the depth first;
+//   - what the parser cannot do in bounded time and memory, found on the
+//     library's own token stream before the parser sees it (see
+//     checkYAMLTokens): deep nesting, too many tokens, big block mappings
+//     and implicit null entries;
 //   - anchors, aliases, tags and merge keys: the format has no use for them,
 //     and refusing aliases outright is the simplest guarantee that no
 //     "billion laughs" document expands. The tree is never expanded: an
 //     alias is reported where it stands.
 
 func (l *loader) parseYAML(file int32, text string) {
-	if off, depth := yamlDepth(text, maxDepth); depth > maxDepth {
-		l.errs.add(offPos(file, off), "nesting deeper than %d levels", maxDepth)
+	tokens, ok := l.scanYAML(file, text)
+	if !ok {
 		return
 	}
 	// Repeated keys are reported by the decoder, as for JSON, so that the
 	// parse goes on and the message is the same in both syntaxes.
-	f, err := parser.ParseBytes([]byte(text), 0, parser.AllowDuplicateMapKey())
+	f, err := parser.Parse(tokens, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) && ye.GetToken() != nil {
-			l.errs.add(tokenPos(file, ye.GetToken()), "invalid YAML: %s", lowerFirst(ye.GetMessage()))
+			l.errs.add(tokenPos(file, ye.GetToken()), "invalid YAML: %s", capMessage(lowerFirst(ye.GetMessage())))
 		} else {
-			l.errs.add(filePos(file), "invalid YAML: %v", err)
+			l.errs.add(filePos(file), "invalid YAML: %s", capMessage(err.Error()))
 		}
 		return
 	}
 	var docs []*ast.DocumentNode
 	for _, d := range f.Docs {
-		if d != nil && d.Body != nil {
+		// A directive ("%YAML 1.2" before "---") comes back as a
+		// document of its own; it belongs to the one after it.
+		if d != nil && d.Body != nil && !isDirectiveDoc(d) {
 			docs = append(docs, d)
 		}
 	}
@@ -58,6 +62,16 @@ func (l *loader) parseYAML(file int32, text string) {
 	r.set(docs[0].Body)
 	d := &decoder{l: l, r: r}
 	d.document()
+}
+
+// capMessage returns the YAML library's message, which may quote the
+// input, as it is when it is short and plain, else quoted by echo: cut to
+// maxEcho characters, with what a terminal would obey escaped.
+func capMessage(s string) string {
+	if utf8.RuneCountInString(s) <= maxEcho && !strings.ContainsFunc(s, func(r rune) bool { return isHiddenRune(r) || !unicode.IsPrint(r) && r != ' ' && r != '\t' }) {
+		return s
+	}
+	return echo(s)
 }
 
 func lowerFirst(s string) string {
@@ -242,113 +256,4 @@ func (r *yamlReader) nextItem() bool {
 	}
 	r.stack = r.stack[:len(r.stack)-1]
 	return false
-}
-
-// yamlDepth estimates the nesting depth of a YAML text without parsing it,
-// stopping as soon as it exceeds limit; it returns the byte offset where it
-// did and the depth. It counts open flow brackets ([ {) outside quotes and
-// comments, leading "- " and "? " indicators, and the levels of the
-// indentation stack. It is a bound for the parser's sake, not a YAML parser:
-// a valid file of this format is 3 to 6 levels deep, far from the limit.
-func yamlDepth(s string, limit int) (off, depth int) {
-	var indents []int // strictly increasing indentation of open block levels
-	flow := 0         // open flow brackets
-	var quote byte    // the open quote in flow context, or 0
-	for lineStart := 0; lineStart < len(s); {
-		end := strings.IndexByte(s[lineStart:], '\n')
-		if end < 0 {
-			end = len(s)
-		} else {
-			end += lineStart
-		}
-		line := s[lineStart:end]
-		i := 0
-		if flow == 0 && quote == 0 {
-			for i < len(line) && line[i] == ' ' {
-				i++
-			}
-			if i < len(line) && line[i] != '#' && line[i] != '\r' {
-				for len(indents) > 0 && indents[len(indents)-1] >= i {
-					indents = indents[:len(indents)-1]
-				}
-				indents = append(indents, i)
-			}
-			block := len(indents)
-			for i+1 < len(line) && (line[i] == '-' || line[i] == '?') && (line[i+1] == ' ' || line[i+1] == '\t') {
-				block++
-				if block > limit {
-					return lineStart + i, block
-				}
-				i += 2
-				for i < len(line) && line[i] == ' ' {
-					i++
-				}
-			}
-			if block > limit {
-				return lineStart + i, block
-			}
-		}
-		// Scan the rest of the line for flow collections. In block context
-		// a bracket opens one only where a value starts: at the start, after
-		// "key:", "-", "?" or an anchor or tag; elsewhere it is part of a
-		// plain scalar ("see [1]"). Inside one, every bracket outside quotes
-		// counts.
-		var prev, word byte // last non-blank byte and first byte of the last word, in block context
-		start := true       // in flow context: at the start of a scalar, where a quote opens a quoted one
-		for ; i < len(line); i++ {
-			c := line[i]
-			blankBefore := i == 0 || line[i-1] == ' ' || line[i-1] == '\t'
-			if quote != 0 {
-				switch {
-				case quote == '"' && c == '\\':
-					i++
-				case c == quote:
-					if quote == '\'' && i+1 < len(line) && line[i+1] == '\'' {
-						i++
-					} else {
-						quote = 0
-					}
-				}
-				continue
-			}
-			if c == '#' && blankBefore {
-				break
-			}
-			if flow == 0 {
-				if (c == '[' || c == '{') && (prev == 0 || prev == ':' || prev == '-' || prev == '?' ||
-					(blankBefore && (word == '&' || word == '!'))) {
-					flow++
-					start = true
-					if d := len(indents) + flow; d > limit {
-						return lineStart + i, d
-					}
-					continue
-				}
-				if c != ' ' && c != '\t' {
-					if blankBefore {
-						word = c
-					}
-					prev = c
-				}
-				continue
-			}
-			switch {
-			case c == '[' || c == '{':
-				flow++
-				if d := len(indents) + flow; d > limit {
-					return lineStart + i, d
-				}
-			case c == ']' || c == '}':
-				flow--
-				if flow == 0 {
-					prev, word = c, c
-				}
-			case (c == '"' || c == '\'') && start:
-				quote = c
-			}
-			start = c == ' ' || c == '\t' || c == ',' || c == '[' || c == '{' || c == ':'
-		}
-		lineStart = end + 1
-	}
-	return 0, len(indents) + flow
 }

@@ -39,31 +39,72 @@ type Changed[T any] struct {
 	Changes  []Change
 }
 
-// Change is one difference in one field of an object.
-//
-// Old and New hold, by field:
-//   - string for the scalar fields (name, type, country, note, from, to,
-//     relation, detail, status, reported, title, publisher, published, url,
-//     reliability): the values before and after;
-//   - []string for aliases and derived_from: the whole lists before and after;
-//   - bool for contested, a derived field reported because "this claim is now
-//     contested" is one of the most important things a diff can say;
-//   - *Stance for stance: Old nil means the party took a new position, New nil
-//     that it withdrew one, both set that its position, quote or source changed;
-//   - *SourceRef for source: Old nil means the source was added to the claim,
-//     New nil that it was removed. A changed quote is one removed and one
-//     added, since a claim may cite one source several times.
+// Change is one difference in one field of an object. Which pair of
+// values it carries depends on the field's Kind, so that a reader switches
+// on a typed field and reads typed values, never asserting an interface:
+//   - KindText (name, type, country, note, from, to, relation, detail,
+//     status, reported, title, publisher, published, url, reliability):
+//     Old and New, the values before and after;
+//   - KindList (aliases, derived_from): OldList and NewList, the whole lists;
+//   - KindContested (contested, a derived field reported because "this claim
+//     is now contested" is one of the most important things a diff can
+//     say): WasContested and NowContested;
+//   - KindStance (stance): OldStance nil means the party took a new position,
+//     NewStance nil that it withdrew one, both set that its position, quote
+//     or source changed;
+//   - KindSource (source): OldSource nil means the source was added to the
+//     claim, NewSource nil that it was removed. A changed quote is one
+//     removed and one added, since a claim may cite one source several times.
 type Change struct {
-	Field    string
-	Old, New any
+	Field Field
+
+	Old, New                   string
+	OldList, NewList           []string
+	WasContested, NowContested bool
+	OldStance, NewStance       *Stance
+	OldSource, NewSource       *SourceRef
 }
 
-// Field names of Change, beyond the JSON names of the model's fields.
+// Field names a changed field by its JSON name in the model, or one of the
+// derived fields below.
+type Field string
+
+// Fields of Change beyond the JSON names of the model's scalar fields.
 const (
-	FieldContested = "contested"
-	FieldStance    = "stance"
-	FieldSource    = "source"
+	FieldStatus      Field = "status"
+	FieldName        Field = "name"
+	FieldAliases     Field = "aliases"
+	FieldDerivedFrom Field = "derived_from"
+	FieldContested   Field = "contested"
+	FieldStance      Field = "stance"
+	FieldSource      Field = "source"
 )
+
+// ChangeKind says which values of a Change are set.
+type ChangeKind int
+
+const (
+	KindText ChangeKind = iota
+	KindList
+	KindContested
+	KindStance
+	KindSource
+)
+
+// Kind returns the kind of values a change of f carries.
+func (f Field) Kind() ChangeKind {
+	switch f {
+	case FieldAliases, FieldDerivedFrom:
+		return KindList
+	case FieldContested:
+		return KindContested
+	case FieldStance:
+		return KindStance
+	case FieldSource:
+		return KindSource
+	}
+	return KindText
+}
 
 // Empty reports whether the two versions are the same.
 func (d *Diff) Empty() bool {
@@ -81,7 +122,7 @@ func (s *Section[T]) empty() bool {
 func Compare(old, new *Graph) *Diff {
 	d := &Diff{}
 	if old.title != new.title {
-		d.Title = &Change{"title", old.title, new.title}
+		d.Title = &Change{Field: "title", Old: old.title, New: new.title}
 	}
 	d.Entities = compareSorted(old.entities, new.entities, func(e *Entity) string { return e.ID }, entityChanges)
 	d.Claims = compareSorted(old.claims, new.claims, func(c *Claim) string { return c.ID }, claimChanges)
@@ -183,7 +224,7 @@ func claimChanges(a, b *Claim) []Change {
 	stances := stanceChanges(a.Stances, b.Stances)
 	if len(stances) > 0 {
 		if ca, cb := a.Contested(), b.Contested(); ca != cb {
-			ch = append(ch, Change{FieldContested, ca, cb})
+			ch = append(ch, Change{Field: FieldContested, WasContested: ca, NowContested: cb})
 		}
 		ch = append(ch, stances...)
 	}
@@ -196,16 +237,16 @@ func claimChanges(a, b *Claim) []Change {
 	return ch
 }
 
-func scalar(ch []Change, field, a, b string) []Change {
+func scalar(ch []Change, field Field, a, b string) []Change {
 	if a != b {
-		ch = append(ch, Change{field, a, b})
+		ch = append(ch, Change{Field: field, Old: a, New: b})
 	}
 	return ch
 }
 
-func set(ch []Change, field string, a, b []string) []Change {
+func set(ch []Change, field Field, a, b []string) []Change {
 	if !sameSet(a, b, strings.Compare) {
-		ch = append(ch, Change{field, a, b})
+		ch = append(ch, Change{Field: field, OldList: a, NewList: b})
 	}
 	return ch
 }
@@ -262,13 +303,13 @@ func stanceChanges(a, b []Stance) []Change {
 		}
 		switch {
 		case c < 0:
-			ch = append(ch, Change{FieldStance, &olds[i], (*Stance)(nil)})
+			ch = append(ch, Change{Field: FieldStance, OldStance: &olds[i]})
 			i++
 		case c > 0:
-			ch = append(ch, Change{FieldStance, (*Stance)(nil), &news[j]})
+			ch = append(ch, Change{Field: FieldStance, NewStance: &news[j]})
 			j++
 		default:
-			ch = append(ch, Change{FieldStance, &olds[i], &news[j]})
+			ch = append(ch, Change{Field: FieldStance, OldStance: &olds[i], NewStance: &news[j]})
 			i++
 			j++
 		}
@@ -283,10 +324,10 @@ func sourceRefChanges(a, b []SourceRef) []Change {
 	olds, news := unmatched(a, b, compareSourceRef)
 	var ch []Change
 	for i := range olds {
-		ch = append(ch, Change{FieldSource, &olds[i], (*SourceRef)(nil)})
+		ch = append(ch, Change{Field: FieldSource, OldSource: &olds[i]})
 	}
 	for i := range news {
-		ch = append(ch, Change{FieldSource, (*SourceRef)(nil), &news[i]})
+		ch = append(ch, Change{Field: FieldSource, NewSource: &news[i]})
 	}
 	return ch
 }
@@ -323,8 +364,9 @@ type StanceKind int
 const (
 	StanceOther        StanceKind = iota // a new silent or declined, a changed quote or source
 	StanceDenial                         // the party now denies or disputes the claim
-	StanceConfirmation                   // the party now asserts or confirms it
+	StanceConfirmation                   // the party now confirms it
 	StanceWithdrawn                      // the party no longer takes this position
+	StanceAssertion                      // the party now asserts it
 )
 
 // KindOf classifies a stance change, old or new nil as in Change.
@@ -335,6 +377,11 @@ func KindOf(old, new *Stance) StanceKind {
 	case new.Position.Opposes() && (old == nil || !old.Position.Opposes()):
 		return StanceDenial
 	case new.Position.Supports() && (old == nil || !old.Position.Supports()):
+		// A party that asserts a claim makes it; one that confirms it
+		// vouches for it. A briefing counts them apart.
+		if new.Position == Asserts {
+			return StanceAssertion
+		}
 		return StanceConfirmation
 	}
 	return StanceOther
@@ -348,7 +395,8 @@ type Summary struct {
 	NowContested       int  `json:"now_contested"`
 	NoLongerContested  int  `json:"no_longer_contested"`
 	NewDenials         int  `json:"new_denials"`
-	NewConfirmations   int  `json:"new_confirmations"`
+	NewConfirmations   int  `json:"new_confirmations"` // parties that now confirm, only
+	NewAssertions      int  `json:"new_assertions"`
 	StancesWithdrawn   int  `json:"stances_withdrawn"`
 	OtherStanceChanges int  `json:"other_stance_changes"`
 	ClaimsAdded        int  `json:"claims_added"`
@@ -380,20 +428,22 @@ func (d *Diff) Summarize() Summary {
 		other := false
 		for _, ch := range c.Changes {
 			switch ch.Field {
-			case "status":
+			case FieldStatus:
 				s.StatusChanges++
 			case FieldContested:
-				if ch.New.(bool) {
+				if ch.NowContested {
 					s.NowContested++
 				} else {
 					s.NoLongerContested++
 				}
 			case FieldStance:
-				switch KindOf(ch.Old.(*Stance), ch.New.(*Stance)) {
+				switch KindOf(ch.OldStance, ch.NewStance) {
 				case StanceDenial:
 					s.NewDenials++
 				case StanceConfirmation:
 					s.NewConfirmations++
+				case StanceAssertion:
+					s.NewAssertions++
 				case StanceWithdrawn:
 					s.StancesWithdrawn++
 				default:

@@ -160,7 +160,7 @@ func apply(t testing.TB, old *Graph, d *Diff) *Dataset {
 	t.Helper()
 	ds := cloneDataset(old.Dataset())
 	if d.Title != nil {
-		ds.Title = d.Title.New.(string)
+		ds.Title = d.Title.New
 	}
 	ds.Entities = applySection(t, ds.Entities, d.Entities, func(e *Entity) string { return e.ID }, applyEntity)
 	ds.Sources = applySection(t, ds.Sources, d.Sources, func(s *Source) string { return s.ID }, applySource)
@@ -205,15 +205,15 @@ func applySection[T any](t testing.TB, items []T, s Section[*T], id func(*T) str
 func applyEntity(t testing.TB, e *Entity, ch Change) {
 	switch ch.Field {
 	case "name":
-		e.Name = ch.New.(string)
+		e.Name = ch.New
 	case "type":
-		e.Type = EntityType(ch.New.(string))
+		e.Type = EntityType(ch.New)
 	case "aliases":
-		e.Aliases = ch.New.([]string)
+		e.Aliases = ch.NewList
 	case "country":
-		e.Country = ch.New.(string)
+		e.Country = ch.New
 	case "note":
-		e.Note = ch.New.(string)
+		e.Note = ch.New
 	default:
 		t.Fatalf("apply: unknown entity field %q", ch.Field)
 	}
@@ -222,17 +222,17 @@ func applyEntity(t testing.TB, e *Entity, ch Change) {
 func applySource(t testing.TB, s *Source, ch Change) {
 	switch ch.Field {
 	case "title":
-		s.Title = ch.New.(string)
+		s.Title = ch.New
 	case "publisher":
-		s.Publisher = ch.New.(string)
+		s.Publisher = ch.New
 	case "published":
-		s.Published = ch.New.(string)
+		s.Published = ch.New
 	case "url":
-		s.URL = ch.New.(string)
+		s.URL = ch.New
 	case "reliability":
-		s.Reliability = ch.New.(string)
+		s.Reliability = ch.New
 	case "derived_from":
-		s.DerivedFrom = ch.New.([]string)
+		s.DerivedFrom = ch.NewList
 	default:
 		t.Fatalf("apply: unknown source field %q", ch.Field)
 	}
@@ -241,41 +241,41 @@ func applySource(t testing.TB, s *Source, ch Change) {
 func applyClaim(t testing.TB, c *Claim, ch Change) {
 	switch ch.Field {
 	case "status":
-		c.Status = Status(ch.New.(string))
+		c.Status = Status(ch.New)
 	case FieldContested:
 		// Derived from the stances, which have their own changes.
 	case FieldStance:
-		if old := ch.Old.(*Stance); old != nil {
+		if old := ch.OldStance; old != nil {
 			i := slices.Index(c.Stances, *old)
 			if i < 0 {
 				t.Fatalf("apply: claim %q has no stance %+v", c.ID, *old)
 			}
 			c.Stances = slices.Delete(c.Stances, i, i+1)
 		}
-		if s := ch.New.(*Stance); s != nil {
+		if s := ch.NewStance; s != nil {
 			c.Stances = append(c.Stances, *s)
 		}
 	case FieldSource:
-		if old := ch.Old.(*SourceRef); old != nil {
+		if old := ch.OldSource; old != nil {
 			i := slices.Index(c.Sources, *old)
 			if i < 0 {
 				t.Fatalf("apply: claim %q has no source %+v", c.ID, *old)
 			}
 			c.Sources = slices.Delete(c.Sources, i, i+1)
 		}
-		if s := ch.New.(*SourceRef); s != nil {
+		if s := ch.NewSource; s != nil {
 			c.Sources = append(c.Sources, *s)
 		}
 	case "from":
-		c.From = ch.New.(string)
+		c.From = ch.New
 	case "to":
-		c.To = ch.New.(string)
+		c.To = ch.New
 	case "relation":
-		c.Relation = ch.New.(string)
+		c.Relation = ch.New
 	case "detail":
-		c.Detail = ch.New.(string)
+		c.Detail = ch.New
 	case "reported":
-		c.Reported = ch.New.(string)
+		c.Reported = ch.New
 	default:
 		t.Fatalf("apply: unknown claim field %q", ch.Field)
 	}

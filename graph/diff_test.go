@@ -24,7 +24,7 @@ func facts(d *Diff) []string {
 	}
 	for _, c := range d.Entities.Changed {
 		for _, ch := range c.Changes {
-			out = append(out, fmt.Sprintf("entity~ %s %s %v>%v", c.New.ID, ch.Field, ch.Old, ch.New))
+			out = append(out, fmt.Sprintf("entity~ %s %s", c.New.ID, changeFact(ch)))
 		}
 	}
 	for _, s := range d.Sources.Added {
@@ -56,7 +56,7 @@ func facts(d *Diff) []string {
 func changeFact(ch Change) string {
 	switch ch.Field {
 	case FieldStance:
-		old, new := ch.Old.(*Stance), ch.New.(*Stance)
+		old, new := ch.OldStance, ch.NewStance
 		by, from, to := "", "-", "-"
 		if old != nil {
 			by, from = old.By, string(old.Position)
@@ -66,11 +66,17 @@ func changeFact(ch Change) string {
 		}
 		return fmt.Sprintf("stance %s %s>%s", by, from, to)
 	case FieldSource:
-		if r := ch.Old.(*SourceRef); r != nil {
+		if r := ch.OldSource; r != nil {
 			return fmt.Sprintf("source -%s|%s", r.Source, r.Quote)
 		}
-		r := ch.New.(*SourceRef)
+		r := ch.NewSource
 		return fmt.Sprintf("source +%s|%s", r.Source, r.Quote)
+	}
+	switch ch.Field.Kind() {
+	case KindList:
+		return fmt.Sprintf("%s %v>%v", ch.Field, ch.OldList, ch.NewList)
+	case KindContested:
+		return fmt.Sprintf("%s %v>%v", ch.Field, ch.WasContested, ch.NowContested)
 	}
 	return fmt.Sprintf("%s %v>%v", ch.Field, ch.Old, ch.New)
 }
@@ -216,7 +222,10 @@ func TestKindOf(t *testing.T) {
 		{nil, &Stance{Position: Silent}, StanceOther},
 		{&Stance{Position: Silent}, &Stance{Position: Disputes}, StanceDenial},
 		{&Stance{Position: Denies}, &Stance{Position: Disputes}, StanceOther},
-		{&Stance{Position: Denies}, &Stance{Position: Asserts}, StanceConfirmation},
+		// Issue 11: a new assertion is not a confirmation.
+		{&Stance{Position: Denies}, &Stance{Position: Asserts}, StanceAssertion},
+		{nil, &Stance{Position: Asserts}, StanceAssertion},
+		{&Stance{Position: Asserts}, &Stance{Position: Confirms}, StanceOther},
 		{&Stance{Position: Denies}, nil, StanceWithdrawn},
 	}
 	for _, tt := range tests {
@@ -446,7 +455,7 @@ func takesStance(ds *Dataset, id string) bool {
 
 func TestFactsSeeEverything(t *testing.T) {
 	// A guard on the test helper itself: facts must not drop a change kind.
-	d := &Diff{Title: &Change{"title", "a", "b"}}
+	d := &Diff{Title: &Change{Field: "title", Old: "a", New: "b"}}
 	if got := strings.Join(facts(d), ","); got != "title" {
 		t.Errorf("facts = %q", got)
 	}

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-
-	dgraph "github.com/dominikbraun/graph"
 )
 
 // Graph is an indexed, read-only view of a Dataset.
@@ -30,14 +28,13 @@ type Graph struct {
 	// walks need neither a map lookup nor a visit to the claim itself (at
 	// a million claims both are cache misses that dominated New).
 	ends []claimEnds
-	// succ[e] holds the distinct entities that claims from e lead to, sorted:
-	// the edges of the library graph.
-	succ [][]int32
 
 	// paths is the compact adjacency path search scans (see paths.go).
 	paths pathIndex
 
-	g dgraph.Graph[string, string]
+	// prov is the source-provenance graph, built on first use (see
+	// provenance.go).
+	prov provenanceOnce
 
 	// parent is the graph this one was filtered from, if any (see Filter).
 	parent *Graph
@@ -102,9 +99,6 @@ func New(ds *Dataset) (*Graph, error) {
 	}
 	g.out, g.in = g.adjacency()
 	g.paths = buildPathIndex(g)
-	if err := g.buildLibraryGraph(); err != nil {
-		return nil, err
-	}
 	return g, nil
 }
 
@@ -157,22 +151,6 @@ func (g *Graph) adjacency() (out, in [][]int32) {
 		in[e.to] = append(in[e.to], int32(i))
 	}
 	return out, in
-}
-
-// buildLibraryGraph computes the successor lists and puts the library's graph
-// over them (see indexStore).
-func (g *Graph) buildLibraryGraph() error {
-	g.succ = make([][]int32, len(g.entities))
-	for fi, out := range g.out {
-		succ := make([]int32, len(out))
-		for k, ci := range out {
-			succ[k] = g.ends[ci].to
-		}
-		slices.Sort(succ)
-		g.succ[fi] = slices.Clip(slices.Compact(succ))
-	}
-	g.g = dgraph.NewWithStore(func(id string) string { return id }, dgraph.Store[string, string](indexStore{g}), dgraph.Directed())
-	return nil
 }
 
 // sortedPointers returns pointers to the items, sorted by key. Export and
@@ -238,24 +216,6 @@ func (g *Graph) adjacent(adj [][]int32, id string) []*Claim {
 		cs[k] = g.claims[ci]
 	}
 	return cs
-}
-
-// ClaimsBetween returns the claims from → to, sorted by claim id.
-func (g *Graph) ClaimsBetween(from, to string) []*Claim {
-	var cs []*Claim
-	for _, c := range g.Out(from) {
-		if c.To == to {
-			cs = append(cs, c)
-		}
-	}
-	return cs
-}
-
-// HasEdge reports whether at least one claim leads from → to. It asks the
-// library graph, which holds one edge per ordered pair.
-func (g *Graph) HasEdge(from, to string) bool {
-	_, err := g.g.Edge(from, to)
-	return err == nil
 }
 
 // Dataset returns a copy of the graph's content as a Dataset, every list

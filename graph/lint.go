@@ -52,32 +52,22 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s %q: %s [%s]", f.Kind, f.Subject, f.Message, f.Rule)
 }
 
-// A Rule is one analytic check. Check returns its findings in any order;
-// Lint sorts them and fills in Rule, and Severity where Check left it empty
-// (a rule may grade a finding below its usual severity).
+// A Rule is one analytic check: its name, usual severity (a rule may grade
+// a finding below it) and one line of documentation. Lint and LintCapped run
+// exactly the rules in Rules; the check itself is unexported, because it
+// writes to the engine's sink (which formats a finding's message only if it
+// is kept: check shows ten findings of a rule that may have a million, and
+// formatting and sorting the rest cost more than loading the data).
 type Rule struct {
 	Name     string
 	Severity Severity
 	Doc      string // one line, for --help and the README
-	Check    func(*Graph) []Finding
 
-	// run is the rule itself, writing to a sink, which formats a
-	// finding's message only if it is kept: check shows ten findings of
-	// a rule that may have a million, and formatting and sorting the
-	// rest cost more than loading the data.
 	run func(*Graph, *sink)
 }
 
 func rule(name string, sev Severity, doc string, run func(*Graph, *sink)) Rule {
-	return Rule{Name: name, Severity: sev, Doc: doc, run: run, Check: func(g *Graph) []Finding {
-		s := &sink{def: sev}
-		run(g, s)
-		var fs []Finding
-		for _, grp := range s.groups {
-			fs = append(fs, grp.kept...)
-		}
-		return fs
-	}}
+	return Rule{Name: name, Severity: sev, Doc: doc, run: run}
 }
 
 // Rules lists every lint rule in the order check reports them.
@@ -98,6 +88,8 @@ var Rules = []Rule{
 		"claims whose status contradicts their stances: established yet opposed, retracted yet confirmed, alleged by no one", lintStatusStance),
 	rule("unmentioned-entity", SevWarning,
 		"entities no claim mentions as from, to or stance holder", lintUnmentioned),
+	rule("confusable-ids", SevWarning,
+		"entity or source ids that look like another one but use other characters (Cyrillic а for Latin a)", lintConfusableIDs),
 }
 
 // Lint runs every rule on g and returns the findings sorted by severity
@@ -163,21 +155,6 @@ func sortGroup(fs []Finding) {
 	if !slices.IsSortedFunc(fs, cmpFinding) {
 		slices.SortStableFunc(fs, cmpFinding)
 	}
-}
-
-// SortFindings puts fs in Lint's order.
-func SortFindings(fs []Finding) {
-	ruleIdx := make(map[string]int, len(Rules))
-	for i, r := range Rules {
-		ruleIdx[r.Name] = i
-	}
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			cmp.Compare(a.Severity.rank(), b.Severity.rank()),
-			cmp.Compare(ruleIdx[a.Rule], ruleIdx[b.Rule]),
-			cmp.Compare(a.Subject, b.Subject),
-			cmp.Compare(a.Message, b.Message))
-	})
 }
 
 // sink collects one rule's findings, per severity. With a cap it formats and
@@ -250,15 +227,18 @@ func lintNoSource(g *Graph, s *sink) {
 }
 
 func lintUnquotedSource(g *Graph, s *sink) {
-	var bare []string
+	var bare []int
 	for _, c := range g.claims {
 		bare = bare[:0]
-		for _, r := range c.Sources {
-			if strings.TrimSpace(r.Quote) == "" && !slices.Contains(bare, r.Source) {
-				bare = append(bare, r.Source)
+		for i, r := range c.Sources {
+			if strings.TrimSpace(r.Quote) == "" {
+				bare = append(bare, i)
 			}
 		}
-		for _, id := range bare {
+		if len(bare) == 0 {
+			continue
+		}
+		for _, id := range distinct(len(bare), func(i int) string { return c.Sources[bare[i]].Source }) {
 			s.claim(c, func() string { return fmt.Sprintf("cites source %q without a quote", id) })
 		}
 	}
@@ -297,11 +277,35 @@ func singleDocument(c *Claim) (string, bool) {
 
 // documents returns the distinct source ids c cites, in citation order.
 func documents(c *Claim) []string {
+	return distinct(len(c.Sources), func(i int) string { return c.Sources[i].Source })
+}
+
+// distinct returns the distinct values of at(0..n-1), in first-seen order.
+// A short list is searched, a long one (a hostile claim may cite the same
+// sources thousands of times) goes through a set: quadratic either way
+// would be.
+func distinct(n int, at func(int) string) []string {
 	var ids []string
-	for _, r := range c.Sources {
-		if !slices.Contains(ids, r.Source) {
-			ids = append(ids, r.Source)
+	var seen map[string]bool
+	for i := range n {
+		id := at(i)
+		if len(ids) < 16 {
+			if slices.Contains(ids, id) {
+				continue
+			}
+		} else {
+			if seen == nil {
+				seen = make(map[string]bool, n)
+				for _, x := range ids {
+					seen[x] = true
+				}
+			}
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
 		}
+		ids = append(ids, id)
 	}
 	return ids
 }
@@ -336,193 +340,50 @@ func lintSingleSource(g *Graph, s *sink) {
 }
 
 func lintCircularReporting(g *Graph, s *sink) {
-	origins := sourceOrigins(g)
+	prov := g.provenance()
 	for _, c := range g.claims {
 		if _, single := singleDocument(c); single || len(c.Sources) == 0 {
 			continue // no-source and single-source cover these
 		}
-		docs := documents(c)
-		var union []string
+		var union originSet
 		known := true
-		for _, d := range docs {
-			o, ok := origins[d]
-			if !ok || len(o) == 0 {
-				// Unknown source or one caught in a cycle: the
-				// origin is undefined; derived-cycle reports it.
+		for _, r := range c.Sources {
+			if g.sourceIdx[r.Source] == nil {
+				known = false // the loader rejects these
+				break
+			}
+			o := prov.originsOf(g.sourceIndex(r.Source))
+			if o.n == 0 {
+				// Caught in a cycle: the origin is undefined;
+				// derived-cycle reports it.
 				known = false
 				break
 			}
-			for _, id := range o {
-				if !slices.Contains(union, id) {
-					union = append(union, id)
-				}
-			}
+			union.union(o)
 		}
-		if known && len(union) == 1 {
+		if known && union.n == 1 {
+			docs := documents(c)
+			origin := g.sources[union.id[0]].ID
 			s.claim(c, func() string {
 				return fmt.Sprintf("its %d sources (%s) all trace back to one origin, %q",
-					len(docs), strings.Join(docs, ", "), union[0])
+					len(docs), strings.Join(docs, ", "), origin)
 			})
 		}
 	}
 }
 
-// sourceOrigins maps every source id to its origins: the sources with no
-// derived_from that it reaches by following derived_from (itself, if it
-// derives from nothing), sorted. A source that reaches only a cycle has no
-// origin: its entry is empty. References to unknown sources are ignored
-// (the loader rejects them).
-//
-// It works on the condensation of the derived_from graph, so that each
-// source is visited once whatever the shape of the chains, and cycles cannot
-// make it loop.
-func sourceOrigins(g *Graph) map[string][]string {
-	sccs := derivedSCCs(g)
-	comp := make(map[string]int, len(g.sources))
-	for i, scc := range sccs {
-		for _, id := range scc {
-			comp[id] = i
-		}
-	}
-	// Tarjan emits a component after every component it reaches, so one
-	// pass in emission order sees successors first.
-	compOrigins := make([][]string, len(sccs))
-	for i, scc := range sccs {
-		var os []string
-		cyclic := len(scc) > 1
-		for _, id := range scc {
-			for _, d := range g.sourceIdx[id].DerivedFrom {
-				j, ok := comp[d]
-				if !ok {
-					continue
-				}
-				if j == i {
-					cyclic = true
-					continue
-				}
-				for _, o := range compOrigins[j] {
-					if !slices.Contains(os, o) {
-						os = append(os, o)
-					}
-				}
-			}
-		}
-		if !cyclic && len(os) == 0 && !hasKnownParent(g, scc[0]) {
-			os = []string{scc[0]}
-		}
-		slices.Sort(os)
-		compOrigins[i] = os
-	}
-	out := make(map[string][]string, len(g.sources))
-	for id, i := range comp {
-		out[id] = compOrigins[i]
-	}
-	return out
-}
-
-func hasKnownParent(g *Graph, id string) bool {
-	for _, d := range g.sourceIdx[id].DerivedFrom {
-		if g.sourceIdx[d] != nil {
-			return true
-		}
-	}
-	return false
-}
-
-// derivedSCCs returns the strongly connected components of the graph whose
-// vertices are sources and whose edges follow derived_from, in Tarjan's
-// emission order (a component after all it reaches). Members of each
-// component are sorted by id.
-func derivedSCCs(g *Graph) [][]string {
-	index := make(map[string]int, len(g.sources))
-	low := make(map[string]int, len(g.sources))
-	onStack := make(map[string]bool)
-	var stack []string
-	var sccs [][]string
-	var connect func(id string)
-	connect = func(id string) {
-		index[id] = len(index)
-		low[id] = index[id]
-		stack = append(stack, id)
-		onStack[id] = true
-		for _, d := range g.sourceIdx[id].DerivedFrom {
-			if g.sourceIdx[d] == nil {
-				continue
-			}
-			if _, seen := index[d]; !seen {
-				connect(d)
-				low[id] = min(low[id], low[d])
-			} else if onStack[d] {
-				low[id] = min(low[id], index[d])
-			}
-		}
-		if low[id] == index[id] {
-			var scc []string
-			for {
-				top := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				onStack[top] = false
-				scc = append(scc, top)
-				if top == id {
-					break
-				}
-			}
-			slices.Sort(scc)
-			sccs = append(sccs, scc)
-		}
-	}
-	for _, s := range g.sources {
-		if _, seen := index[s.ID]; !seen {
-			connect(s.ID)
-		}
-	}
-	return sccs
-}
-
 // lintDerivedCycles reports each derived_from cycle once, on its smallest
 // source id, spelling out one concrete loop through it.
 func lintDerivedCycles(g *Graph, s *sink) {
-	for _, scc := range derivedSCCs(g) {
-		start := scc[0]
-		if len(scc) == 1 && !slices.Contains(g.sourceIdx[start].DerivedFrom, start) {
+	prov := g.provenance()
+	for k, scc := range prov.sccs {
+		if !prov.cyclic[k] {
 			continue
 		}
-		loop := shortestLoop(g, start, scc)
-		s.add("", "source", start, func() string { return "derived_from cycle: " + strings.Join(loop, " → ") })
+		start := scc[0]
+		loop := prov.shortestLoop(g, start)
+		s.add("", "source", g.sources[start].ID, func() string { return "derived_from cycle: " + strings.Join(loop, " → ") })
 	}
-}
-
-// shortestLoop returns the shortest derived_from path from start back to
-// start inside the component members, start at both ends. Neighbours are
-// visited in id order so that the loop reported is always the same.
-func shortestLoop(g *Graph, start string, members []string) []string {
-	prev := map[string]string{}
-	queue := []string{start}
-	for len(queue) > 0 {
-		cur := queue[0]
-		queue = queue[1:]
-		next := slices.Clone(g.sourceIdx[cur].DerivedFrom)
-		slices.Sort(next)
-		for _, d := range next {
-			if !slices.Contains(members, d) {
-				continue
-			}
-			if d == start {
-				path := []string{start}
-				for at := cur; at != start; at = prev[at] {
-					path = append(path, at)
-				}
-				path = append(path, start)
-				slices.Reverse(path[1 : len(path)-1])
-				return path
-			}
-			if _, seen := prev[d]; !seen {
-				prev[d] = cur
-				queue = append(queue, d)
-			}
-		}
-	}
-	return []string{start, start} // unreachable for a true cycle
 }
 
 // lintStatusStance checks a claim's status against its stances. The rules:

@@ -71,16 +71,3 @@ func TestLintCappedMatchesLint(t *testing.T) {
 		}
 	}
 }
-
-// BenchmarkLintCapped is check's lint on the 1M-claim bench dataset (see
-// benchDataset); compare -cpu 1,2 for the rules running at once.
-func BenchmarkLintCapped(b *testing.B) {
-	g, err := New(benchDataset(100_000, 1_000_000, 1))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	for b.Loop() {
-		LintCapped(g, 10)
-	}
-}

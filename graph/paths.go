@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // Path search: "how is A connected to B, and how solid is each link?"
@@ -19,23 +18,57 @@ import (
 //     Self-claims never lie on a simple path.
 //   - A hop carries every claim between its two entities in its direction
 //     (after the status filter), strongest first.
-//   - A claim's strength: established > reported > proposed > alleged >
-//     contested > failed = retracted, where a contested claim (some party
-//     asserts it, another denies or disputes it) counts as contested whatever
-//     its status. A hop is as strong as its strongest claim, its best claim.
+//   - A claim's strength is the order written once in the package doc
+//     (doc.go): by status, a denied claim (denied or disputed, asserted by
+//     nobody) just below an undenied one of the same status, and a contested
+//     claim (some party asserts it, another denies or disputes it) between
+//     alleged and failed whatever its status. A hop is as strong as its
+//     strongest claim, its best claim.
 //   - A hop is contested when its best claim is contested: no claim on it is
 //     both uncontested and at least alleged. A hop carried only by failed or
 //     retracted claims is weak, not contested: nobody disputes it.
 //   - A path's weakest link is its weakest hop (the first one on ties), named
 //     by that hop's best claim.
-//   - Ranking: fewest contested hops, then strongest weakest link, then fewer
-//     hops, then the entity ids lexicographically, then forward before
-//     backward hop by hop.
+//   - Ranking (RankStrength, the default): fewest contested hops, then
+//     strongest weakest link, then fewer hops, then the entity ids
+//     lexicographically, then forward before backward hop by hop. RankHops
+//     puts fewer hops first, then contested hops, then the weakest link, so
+//     that a direct answer is not buried under long chains.
 
 // MaxHopsLimit bounds PathOptions.MaxHops: a search item stores its path
 // inline, and longer simple paths are not a question anyone asks of a claim
 // graph.
 const MaxHopsLimit = 16
+
+// MaxLimit bounds the paths one search returns: Paths lowers a higher
+// PathOptions.Limit to it (and says so in PathStats.Limit) rather than
+// refuse. Nobody reads ten thousand paths; a million of them in a clique
+// took 34 s and 6 GB to rank.
+const MaxLimit = 10_000
+
+// MaxSearchStates bounds the work of one search: the partial paths it takes
+// from its queue plus those it queues. A search that reaches it stops with a
+// *SearchBoundError. The bound keeps any search within about a second and a
+// few hundred megabytes; the million-claim benchmarks use under a thousand
+// states, so only pathological shapes (dense cliques with long --max-hops)
+// meet it.
+const MaxSearchStates = 1_000_000
+
+// SearchBoundError is returned by Paths when a search reaches
+// MaxSearchStates before it found Limit paths. The paths found by then are
+// returned with it: they are exact, the best ones in rank order, but there
+// may be more.
+type SearchBoundError struct {
+	States  int // partial paths expanded and queued when the search stopped
+	Found   int // paths found by then
+	MaxHops int // the search's MaxHops
+	Limit   int // the search's Limit (after clamping to MaxLimit)
+}
+
+func (e *SearchBoundError) Error() string {
+	return fmt.Sprintf("path search stopped after %d partial paths of up to %d hops, with %d of at most %d paths found",
+		e.States, e.MaxHops, e.Found, e.Limit)
+}
 
 // PathOptions direct Paths. The zero value is not useful: set MaxHops and
 // Limit.
@@ -45,7 +78,16 @@ type PathOptions struct {
 	Undirected     bool     // also walk claims backwards
 	AvoidContested bool     // drop paths with a contested hop
 	Statuses       []Status // keep only claims of these statuses; nil keeps all
+	Rank           Rank     // the ranking order; the zero value is RankStrength
 }
+
+// Rank chooses what a path's rank weighs first.
+type Rank int
+
+const (
+	RankStrength Rank = iota // fewest contested hops, strongest weakest link, fewest hops
+	RankHops                 // fewest hops, fewest contested hops, strongest weakest link
+)
 
 // Direction is the way a hop travels its claims.
 type Direction string
@@ -70,7 +112,7 @@ type Path struct {
 	ContestedHops int
 	WeakestHop    int    // index into Hops of the weakest link
 	Weakest       *Claim // best claim of the weakest hop
-	Reading       string // one line: "Apple —relation (status)→ Alibaba …"
+	Reading       string // one line, see ReadPath
 }
 
 // PathStats describe the work a search did, for measurements.
@@ -78,23 +120,33 @@ type PathStats struct {
 	Expanded int // search items taken from the queue
 	Pushed   int // search items put on it
 	Reached  int // entities the reverse search from the target reached
+	Pruned   int // partial paths dropped because the target is out of their reach
+	Scanned  int // claims the dead-end tests read (see paths_reach.go)
+	Limit    int // the limit applied: PathOptions.Limit, or MaxLimit if that was higher
 }
 
 // ErrSameEntity is returned by Paths when from and to are the same entity.
 var ErrSameEntity = errors.New("from and to are the same entity")
 
-// Strength ranks claims for path search: 5 established, 4 reported,
-// 3 proposed, 2 alleged, 1 contested (whatever the status), 0 failed or
-// retracted.
+// Strength ranks claims for path search, from 11 (established) down to 0
+// (failed or retracted, and denied), in the order of the table in the
+// package doc: each status has two steps, undenied (odd) and denied (even,
+// one below), and a contested claim is ContestedStrength whatever its
+// status.
 func Strength(c *Claim) int { return int(strengthOf[claimFlags(c)]) }
+
+// ContestedStrength is the strength of every contested claim.
+const ContestedStrength = 3
 
 const (
 	contestedFlag = 1 << 3
-	unknownStatus = 7 // status outside Statuses: kept unless filtered, strength 0
+	deniedFlag    = 1 << 4
+	unknownStatus = 7  // status outside Statuses: kept unless filtered, ranked as failed
+	noHop         = 12 // above every strength: the weakest link of a path with no hop yet
 )
 
-// claimFlags packs what the search needs of a claim into a byte: the index
-// of its status in Statuses and the contested bit.
+// claimFlags packs what the search needs of a claim into five bits: the
+// index of its status in Statuses, the contested bit and the denied bit.
 func claimFlags(c *Claim) uint8 {
 	i := slices.Index(Statuses, c.Status)
 	if i < 0 {
@@ -104,26 +156,45 @@ func claimFlags(c *Claim) uint8 {
 	if c.Contested() {
 		f |= contestedFlag
 	}
+	if isDenied(c) {
+		f |= deniedFlag
+	}
 	return f
 }
 
-// strengthOf maps claim flags to strength.
-var strengthOf = func() [16]int8 {
-	var t [16]int8
-	by := map[Status]int8{Established: 5, Reported: 4, Proposed: 3, Alleged: 2, Failed: 0, Retracted: 0}
-	for i, s := range Statuses {
-		t[i] = by[s]
-		t[i|contestedFlag] = 1
+// StatusesByStrength lists the statuses in the strength order of the
+// package doc, strongest first (failed and retracted rank equal).
+var StatusesByStrength = []Status{Established, Reported, Proposed, Alleged, Failed, Retracted}
+
+// statusStep is each status's place in the strength order, before the
+// denied step; see the table in doc.go.
+var statusStep = map[Status]int8{Established: 5, Reported: 4, Proposed: 3, Alleged: 2, Failed: 0, Retracted: 0}
+
+// strengthOf maps claim flags to strength: 2·step+1 undenied, 2·step
+// denied, ContestedStrength contested.
+var strengthOf = func() [32]int8 {
+	var t [32]int8
+	for i := range 8 {
+		step := int8(0)
+		if i < len(Statuses) {
+			step = statusStep[Statuses[i]]
+		}
+		t[i] = 2*step + 1
+		t[i|deniedFlag] = 2 * step
+		t[i|contestedFlag] = ContestedStrength
+		t[i|contestedFlag|deniedFlag] = ContestedStrength // cannot happen: contested is backed
 	}
-	t[unknownStatus|contestedFlag] = 1
 	return t
 }()
 
 // The reverse search from the target computes, for every entity, seven
 // distances to the target at once, one per kind of completion the bound in
 // search.bound reasons about. Bit t of a mask stands for distance kind t.
+// The kinds are by status step (strength/2), the denied step counting with
+// its status: the bound then assumes the better, undenied step, which keeps
+// it optimistic.
 const (
-	dEst      = iota // hops of strength ≥ 5 only
+	dEst      = iota // hops of step ≥ 5 only (strength ≥ 10)
 	dRep             // ≥ 4
 	dProp            // ≥ 3
 	dAll2            // ≥ 2: uncontested and at least alleged
@@ -135,14 +206,21 @@ const (
 )
 
 // passes[s] is the set of distance kinds a claim of strength s can carry.
-var passes = [6]uint8{
-	0: 1<<dNoCont | 1<<dAny,
-	1: 1<<dAny1 | 1<<dAny,
-	2: 1<<dAll2 | 1<<dNoCont | 1<<dAny1 | 1<<dAny,
-	3: 1<<dProp | 1<<dAll2 | 1<<dNoCont | 1<<dAny1 | 1<<dAny,
-	4: 1<<dRep | 1<<dProp | 1<<dAll2 | 1<<dNoCont | 1<<dAny1 | 1<<dAny,
-	5: 1<<nDist - 1,
-}
+var passes = func() [noHop]uint8 {
+	byStep := [6]uint8{
+		0: 1<<dNoCont | 1<<dAny,
+		1: 1<<dAny1 | 1<<dAny, // contested
+		2: 1<<dAll2 | 1<<dNoCont | 1<<dAny1 | 1<<dAny,
+		3: 1<<dProp | 1<<dAll2 | 1<<dNoCont | 1<<dAny1 | 1<<dAny,
+		4: 1<<dRep | 1<<dProp | 1<<dAll2 | 1<<dNoCont | 1<<dAny1 | 1<<dAny,
+		5: 1<<nDist - 1,
+	}
+	var t [noHop]uint8
+	for s := range t {
+		t[s] = byStep[s/2]
+	}
+	return t
+}()
 
 // hop is an edge of the search: the entity reached, the direction, and the
 // strength of the hop's best claim.
@@ -166,19 +244,19 @@ type pathIndex struct {
 }
 
 // adjEntry is one claim seen from one of its ends: the other end's index
-// in the low 28 bits, the claim's flags in the high 4. Four bytes rather
+// in the low 27 bits, the claim's flags in the high 5. Four bytes rather
 // than eight, because the reverse search is bound by memory bandwidth.
-// (2^28 entities would need far more input than the loader accepts.)
+// (2^27 entities would need far more input than the loader accepts.)
 type adjEntry uint32
 
-func (a adjEntry) other() int32 { return int32(a & (1<<28 - 1)) }
-func (a adjEntry) flags() uint8 { return uint8(a >> 28) }
+func (a adjEntry) other() int32 { return int32(a & (1<<27 - 1)) }
+func (a adjEntry) flags() uint8 { return uint8(a >> 27) }
 
 func buildPathIndex(g *Graph) pathIndex {
-	if len(g.entities) >= 1<<28 {
+	if len(g.entities) >= 1<<27 {
 		// Unreachable through the loader's input cap; say so rather than
 		// search a corrupted index.
-		panic("graph: more than 2^28 entities")
+		panic("graph: more than 2^27 entities")
 	}
 	px := pathIndex{flags: make([]uint8, len(g.claims))}
 	for i, c := range g.claims {
@@ -196,7 +274,7 @@ func buildPathIndex(g *Graph) pathIndex {
 				if isOut {
 					other = g.ends[ci].to
 				}
-				flat[int(off[e])+k] = adjEntry(uint32(other) | uint32(px.flags[ci])<<28)
+				flat[int(off[e])+k] = adjEntry(uint32(other) | uint32(px.flags[ci])<<27)
 			}
 		}
 		return off, flat
@@ -214,7 +292,7 @@ func (px *pathIndex) into(e int32) []adjEntry  { return px.inAdj[px.inOff[e]:px.
 // every path that extends it.
 type item struct {
 	bc, bw, bh int8 // bound: contested hops, weakest strength, hops
-	c, w       int8 // so far (w = 6 before the first hop)
+	c, w       int8 // so far (w = noHop before the first hop)
 	n          int8 // hops so far
 	back       uint16
 	grp        int32 // the group it heads (see run), or -1
@@ -259,20 +337,26 @@ func (a *item) less(b *item) bool {
 // smallest. Most children of a hub go into buckets that are never reached:
 // for them a push is an append, not a heap operation.
 type queue struct {
-	buckets [][]item
-	heaped  []bool
-	min     int // no non-empty bucket below this index
-	size    int
+	hopsFirst bool // RankHops: the bucket order puts hops first
+	buckets   [][]item
+	heaped    []bool
+	min       int // no non-empty bucket below this index
+	size      int
 }
 
-const bucketsPerContested = 7 * (MaxHopsLimit + 1)
-
-func bucketOf(it *item) int {
-	return int(it.bc)*bucketsPerContested + int(6-it.bw)*(MaxHopsLimit+1) + int(it.bh)
+// bucketOf numbers the bound keys in rank order: a bucket holds the items
+// of one key, so that inside a heap only the path order matters.
+func (q *queue) bucketOf(it *item) int {
+	const nc, nw, nh = MaxHopsLimit + 1, noHop + 1, MaxHopsLimit + 1
+	c, w, h := int(it.bc), int(noHop-it.bw), int(it.bh)
+	if q.hopsFirst {
+		return (h*nc+c)*nw + w
+	}
+	return (c*nw+w)*nh + h
 }
 
 func (q *queue) push(it item) {
-	b := bucketOf(&it)
+	b := q.bucketOf(&it)
 	if b >= len(q.buckets) {
 		q.buckets = append(q.buckets, make([][]item, b+1-len(q.buckets))...)
 		q.heaped = append(q.heaped, make([]bool, b+1-len(q.heaped))...)
@@ -350,6 +434,8 @@ type search struct {
 	queue  queue
 	groups []group
 	result []item
+	states int // expanded plus queued, see MaxSearchStates
+	reach  reachState
 }
 
 // Paths returns the best paths from the entity with id from to the one with
@@ -370,6 +456,14 @@ type search struct {
 // search stops there: its work is bounded by the partial paths whose bound
 // beats the last result, never by the number of all paths, and entities
 // farther than the remaining hops from the target are never entered.
+//
+// The bound ignores that a path may not revisit an entity, so a partial path
+// whose only way on runs back through itself would look promising for ever;
+// such dead ends are dropped before they are expanded (paths_reach.go). What
+// is left is bounded, not by the graph's size but by MaxSearchStates: a
+// search that reaches it returns the paths found so far, which are exact and
+// in order, with a *SearchBoundError. A Limit above MaxLimit is lowered to
+// it; PathStats.Limit tells which limit applied.
 func (g *Graph) Paths(from, to string, opts PathOptions) ([]Path, PathStats, error) {
 	fi, ok := g.entityIdx[from]
 	if !ok {
@@ -388,6 +482,7 @@ func (g *Graph) Paths(from, to string, opts PathOptions) ([]Path, PathStats, err
 	if opts.Limit < 1 {
 		return nil, PathStats{}, fmt.Errorf("paths: limit %d is not positive", opts.Limit)
 	}
+	opts.Limit = min(opts.Limit, MaxLimit)
 	s := &search{g: g, opts: opts, from: fi, to: ti, keep: 0xff}
 	if opts.Statuses != nil {
 		s.keep = 0
@@ -397,13 +492,14 @@ func (g *Graph) Paths(from, to string, opts PathOptions) ([]Path, PathStats, err
 			}
 		}
 	}
+	s.stats.Limit = opts.Limit
 	s.distances()
-	s.run()
+	err := s.run()
 	paths := make([]Path, len(s.result))
 	for i := range s.result {
 		paths[i] = s.materialise(&s.result[i])
 	}
-	return paths, s.stats, nil
+	return paths, s.stats, err
 }
 
 // kept reports whether a claim with flags f passes the status filter, and
@@ -442,7 +538,7 @@ func (s *search) distances() {
 	}
 	// kinds[f] is the set of distance kinds a claim with flags f carries:
 	// none when the status filter drops it.
-	var kinds [16]uint8
+	var kinds [32]uint8
 	for f := range kinds {
 		if st, ok := s.kept(uint8(f)); ok {
 			kinds[f] = passes[st]
@@ -544,7 +640,7 @@ func (s *search) distances() {
 // bfs is the state of the reverse search's layers.
 type bfs struct {
 	dist    [][nDist]int8
-	kinds   *[16]uint8
+	kinds   *[32]uint8
 	known   []uint8 // kinds whose distance is set, per entity
 	fresh   []uint8 // kinds set in the current layer, per entity
 	next    []int32 // entities with fresh kinds
@@ -640,25 +736,37 @@ func (s *search) bound(v int32, c, w, depth int8) (bc, bw, bh int8, ok bool) {
 	}
 	r := int8(s.opts.MaxHops) - depth
 	d := &s.dist[v]
+	// Each case bounds every component of its extensions' keys, so its key
+	// is no worse than theirs in either rank order.
+	better := func(cc, ww, hh int8) bool {
+		if s.opts.Rank == RankHops {
+			return hh < bh || hh == bh && (cc < bc || cc == bc && ww > bw)
+		}
+		return cc < bc || cc == bc && (ww > bw || ww == bw && hh < bh)
+	}
 	consider := func(cc, ww, hh int8) {
-		if !ok || cc < bc || cc == bc && (ww > bw || ww == bw && hh < bh) {
+		if !ok || better(cc, ww, hh) {
 			bc, bw, bh, ok = cc, ww, hh, true
 		}
 	}
+	// An extension over hops of step ≥ str is at best undenied at that
+	// step: strength 2·str+1.
 	for t, str := range [...]int8{5, 4, 3, 2} {
 		if d[t] <= r {
-			consider(c, min(w, str), depth+d[t])
+			consider(c, min(w, 2*str+1), depth+d[t])
 		}
 	}
+	// The remaining cases hold a hop of step 0 (failed or retracted), at
+	// best undenied: strength 1.
 	if d[dNoCont] <= r {
-		consider(c, 0, depth+d[dNoCont])
+		consider(c, min(w, 1), depth+d[dNoCont])
 	}
 	if !s.opts.AvoidContested {
 		if d[dAny1] <= r {
-			consider(c+1, min(w, 1), depth+d[dAny1])
+			consider(c+1, min(w, ContestedStrength), depth+d[dAny1])
 		}
 		if d[dAny] <= r {
-			consider(c+1, 0, depth+d[dAny])
+			consider(c+1, min(w, 1), depth+d[dAny])
 		}
 	}
 	return bc, bw, bh, ok
@@ -683,7 +791,7 @@ func (s *search) neighbours(u int32) []hop {
 			if !ok || v == u || s.dist[v][dAny] == unreached {
 				continue
 			}
-			keys = append(keys, uint64(v)<<16|back<<8|uint64(7-st))
+			keys = append(keys, uint64(v)<<16|back<<8|uint64(noHop-st))
 		}
 	}
 	add(px.outOf(u), 0)
@@ -697,7 +805,7 @@ func (s *search) neighbours(u int32) []hop {
 		if i > 0 && k>>8 == keys[i-1]>>8 {
 			continue
 		}
-		out = append(out, hop{to: int32(k >> 16), back: k>>8&1 == 1, strength: int8(7 - k&0xff)})
+		out = append(out, hop{to: int32(k >> 16), back: k>>8&1 == 1, strength: int8(noHop - k&0xff)})
 	}
 	s.hops[u] = slices.Clip(out)
 	return s.hops[u]
@@ -725,22 +833,29 @@ type group struct {
 	next   int
 }
 
-func (s *search) run() {
+func (s *search) run() error {
 	s.hops = make(map[int32][]hop)
-	start := item{w: 6, grp: -1}
+	s.reach.budget = reachBudget
+	s.queue.hopsFirst = s.opts.Rank == RankHops
+	start := item{w: noHop, grp: -1}
 	start.ents[0] = s.from
 	var ok bool
-	start.bc, start.bw, start.bh, ok = s.bound(s.from, 0, 6, 0)
+	start.bc, start.bw, start.bh, ok = s.bound(s.from, 0, noHop, 0)
 	if !ok {
-		return
+		return nil
 	}
 	s.queue.push(start)
 	s.stats.Pushed = 1
+	s.states = 1
 	var byBucket [][]hop // children of the item being expanded, by bucket
 	var touched []int
 	for s.queue.size > 0 && len(s.result) < s.opts.Limit {
+		if s.states >= MaxSearchStates {
+			return &SearchBoundError{States: s.states, Found: len(s.result), MaxHops: s.opts.MaxHops, Limit: s.opts.Limit}
+		}
 		it := s.queue.pop()
 		s.stats.Expanded++
+		s.states++
 		if it.grp >= 0 {
 			if gr := &s.groups[it.grp]; gr.next < len(gr.hops) {
 				s.queue.push(s.child(&gr.parent, gr.hops[gr.next], it.grp))
@@ -757,11 +872,15 @@ func (s *search) run() {
 		if int(depth) > s.opts.MaxHops {
 			continue
 		}
+		if !s.alive(&it) {
+			s.stats.Pruned++
+			continue
+		}
 		r := int8(s.opts.MaxHops) - depth
 		touched = touched[:0]
 	hops:
 		for _, h := range s.neighbours(u) {
-			if s.dist[h.to][dAny] > r || s.opts.AvoidContested && h.strength == 1 {
+			if s.dist[h.to][dAny] > r || s.opts.AvoidContested && h.strength == ContestedStrength {
 				continue
 			}
 			for _, e := range it.ents[:it.n+1] {
@@ -770,14 +889,14 @@ func (s *search) run() {
 				}
 			}
 			c, w := it.c, min(it.w, h.strength)
-			if h.strength == 1 {
+			if h.strength == ContestedStrength {
 				c++
 			}
 			bc, bw, bh, ok := s.bound(h.to, c, w, depth)
 			if !ok {
 				continue
 			}
-			b := bucketOf(&item{bc: bc, bw: bw, bh: bh})
+			b := s.queue.bucketOf(&item{bc: bc, bw: bw, bh: bh})
 			if b >= len(byBucket) {
 				byBucket = append(byBucket, make([][]hop, b+1-len(byBucket))...)
 			}
@@ -793,8 +912,12 @@ func (s *search) run() {
 			s.groups = append(s.groups, group{parent: it, hops: hs, next: 1})
 			s.queue.push(s.child(&it, hs[0], gi))
 			s.stats.Pushed++
+			// The whole group counts: its children are queued in all
+			// but name, and its hops take memory.
+			s.states += len(hs)
 		}
 	}
+	return nil
 }
 
 // child extends parent by h.
@@ -807,7 +930,7 @@ func (s *search) child(parent *item, h hop, grp int32) item {
 		next.back |= 1 << parent.n
 	}
 	next.w = min(parent.w, h.strength)
-	if h.strength == 1 {
+	if h.strength == ContestedStrength {
 		next.c++
 	}
 	next.bc, next.bw, next.bh, _ = s.bound(h.to, next.c, next.w, next.n)
@@ -821,7 +944,7 @@ func (s *search) materialise(it *item) Path {
 	for i := int8(0); i <= it.n; i++ {
 		p.Entities[i] = g.entities[it.ents[i]]
 	}
-	weakest := 7
+	weakest := noHop
 	for i := int8(0); i < it.n; i++ {
 		u, v := it.ents[i], it.ents[i+1]
 		h := Hop{From: g.entities[u], To: g.entities[v], Direction: Forward}
@@ -838,7 +961,7 @@ func (s *search) materialise(it *item) Path {
 		}
 		sortClaims(h.Claims)
 		best := Strength(h.Claims[0])
-		h.Contested = best == 1
+		h.Contested = best == ContestedStrength
 		if h.Contested {
 			p.ContestedHops++
 		}
@@ -848,7 +971,7 @@ func (s *search) materialise(it *item) Path {
 		p.Hops[i] = h
 	}
 	p.Weakest = p.Hops[p.WeakestHop].Claims[0]
-	p.Reading = g.reading(&p)
+	p.Reading = g.ReadPath(p)
 	return p
 }
 
@@ -857,57 +980,4 @@ func sortClaims(cs []*Claim) {
 	slices.SortStableFunc(cs, func(a, b *Claim) int {
 		return cmp.Or(cmp.Compare(Strength(b), Strength(a)), cmp.Compare(a.ID, b.ID))
 	})
-}
-
-// reading writes a path as one line of prose. Each hop shows its best
-// claim's relation and status, who denies or disputes it, and how many
-// other claims the hop carries:
-//
-//	Apple —is exploring an AI partnership with (proposed; +1 more)→ Alibaba Group
-//	—transfers customer data to (alleged, contested: denied by Alibaba Group; +1 more)→ People's Liberation Army
-//
-// A backward hop reads against the arrow: "B ←relation (status)— A" says
-// that A made the claim about B.
-func (g *Graph) reading(p *Path) string {
-	var b strings.Builder
-	b.WriteString(p.Entities[0].Name)
-	for _, h := range p.Hops {
-		note := ClaimNote(g, h.Claims[0])
-		if more := len(h.Claims) - 1; more > 0 {
-			note += fmt.Sprintf("; +%d more", more)
-		}
-		if h.Direction == Backward {
-			fmt.Fprintf(&b, " ←%s (%s)— %s", h.Claims[0].Relation, note, h.To.Name)
-		} else {
-			fmt.Fprintf(&b, " —%s (%s)→ %s", h.Claims[0].Relation, note, h.To.Name)
-		}
-	}
-	return b.String()
-}
-
-// ClaimNote is a claim's status as a reader needs it: "alleged", or
-// "alleged, contested: denied by Alibaba Group, disputed by X".
-func ClaimNote(g *Graph, c *Claim) string {
-	note := string(c.Status)
-	if !c.Contested() {
-		return note
-	}
-	var who []string
-	for _, st := range c.Stances {
-		if !st.Position.Opposes() {
-			continue
-		}
-		name := st.By
-		if e := g.Entity(st.By); e != nil {
-			name = e.Name
-		}
-		verb := "denied by "
-		if st.Position == Disputes {
-			verb = "disputed by "
-		}
-		if w := verb + name; !slices.Contains(who, w) {
-			who = append(who, w)
-		}
-	}
-	return note + ", contested: " + strings.Join(who, ", ")
 }

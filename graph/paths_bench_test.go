@@ -1,80 +1,66 @@
-package graph
+package graph_test
 
 import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"math"
-	"math/rand/v2"
 	"os"
+	"runtime"
 	"sync"
 	"testing"
+
+	"github.com/claimgraph/claimgraph/data"
+	"github.com/claimgraph/claimgraph/graph"
 )
 
+// The million-claim benchmarks run on the one synthetic generator's dataset,
+// the same bytes `claimgraph synth` writes:
+//
+//	claimgraph synth --entities 100000 --claims 1000000 --seed 1 -o big.json
+//
+// (.ci/bench/paths.sh writes it so for the NetworkX comparison). They live
+// in an external test package because the generator imports graph.
+
 var (
-	synthOut  = flag.String("paths.synth", "", "write the benchmark's synthetic dataset as JSON to `FILE` (for .ci/bench/paths_networkx.py) and exit the test")
 	benchIn   = flag.String("paths.data", "", "benchmark on this JSON dataset (claimgraph export shape) instead of the synthetic one")
 	benchHops = flag.Int("paths.hops", 6, "BenchmarkPaths: longest path, in hops")
 )
 
-// synthDataset makes a dataset of nEnt entities and nClaims claims with
-// heavy-tailed degrees: an endpoint is entity perm[⌊n·u^3⌋] for uniform u,
-// so the first ranks of perm are hubs (with 100,000 entities the biggest
-// takes about 2% of all claim ends, some 20,000 claims) and most entities
-// have a handful. Hubs are the same entities for outgoing and incoming
-// claims, as in reporting where a few parties are everywhere. Statuses
-// follow a rough reporting mix, a fifth of the claims are denied by
-// someone, and one claim in twenty repeats its predecessor's pair
-// (parallel claims). Same seed, same dataset.
-func synthDataset(seed uint64, nEnt, nClaims int) *Dataset {
-	r := rand.New(rand.NewPCG(seed, 7))
-	ds := &Dataset{Title: "synthetic", Sources: []Source{{ID: "s", Title: "synthetic"}}}
-	ds.Entities = make([]Entity, nEnt)
-	for i := range ds.Entities {
-		ds.Entities[i] = Entity{ID: fmt.Sprintf("e%06d", i), Name: fmt.Sprintf("Entity %d", i), Type: EntityTypes[i%len(EntityTypes)]}
-	}
-	perm := r.Perm(nEnt)
-	pick := func() string { return ds.Entities[perm[int(float64(nEnt)*math.Pow(r.Float64(), 3))]].ID }
-	mix := []Status{Established, Established, Established, Established, Reported, Reported, Reported, Reported, Reported,
-		Alleged, Alleged, Alleged, Alleged, Alleged, Proposed, Proposed, Proposed, Failed, Failed, Retracted}
-	ds.Claims = make([]Claim, nClaims)
-	for i := range ds.Claims {
-		c := Claim{ID: fmt.Sprintf("c%07d", i), From: pick(), To: pick(), Relation: "relates to",
-			Status: mix[r.IntN(len(mix))], Sources: []SourceRef{{Source: "s"}}}
-		if i > 0 && r.IntN(20) == 0 {
-			c.From, c.To = ds.Claims[i-1].From, ds.Claims[i-1].To
-		}
-		if r.IntN(5) == 0 {
-			c.Stances = []Stance{{By: c.From, Position: Asserts}, {By: c.To, Position: Denies}}
-		}
-		ds.Claims[i] = c
+// bigOptions is the benchmark dataset: 100,000 entities, 1,000,000 claims,
+// heavy-tailed degrees (see data/synth), seed 1.
+var bigOptions = data.SynthOptions{Entities: 100_000, Claims: 1_000_000, Contested: 0.2, Seed: 1}
+
+func bigDataset(b testing.TB) *graph.Dataset {
+	ds, err := data.GenerateSynthetic(bigOptions)
+	if err != nil {
+		b.Fatal(err)
 	}
 	return ds
 }
 
 var (
 	benchOnce  sync.Once
-	benchGraph *Graph
+	benchGraph *graph.Graph
 	benchErr   error
 )
 
-func largeGraph(b testing.TB) *Graph {
+func largeGraph(b testing.TB) *graph.Graph {
 	benchOnce.Do(func() {
-		var ds *Dataset
+		var ds *graph.Dataset
 		if *benchIn != "" {
 			f, err := os.ReadFile(*benchIn)
 			if err != nil {
 				benchErr = err
 				return
 			}
-			ds = new(Dataset)
+			ds = new(graph.Dataset)
 			if benchErr = json.Unmarshal(f, ds); benchErr != nil {
 				return
 			}
 		} else {
-			ds = synthDataset(1, 100_000, 1_000_000)
+			ds = bigDataset(b)
 		}
-		benchGraph, benchErr = New(ds)
+		benchGraph, benchErr = graph.New(ds)
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)
@@ -82,33 +68,18 @@ func largeGraph(b testing.TB) *Graph {
 	return benchGraph
 }
 
-// TestWriteSyntheticDataset writes the benchmark graph for the NetworkX
-// comparison when -paths.synth is given; otherwise it is skipped.
-func TestWriteSyntheticDataset(t *testing.T) {
-	if *synthOut == "" {
-		t.Skip("no -paths.synth")
-	}
-	b, err := json.Marshal(synthDataset(1, 100_000, 1_000_000))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(*synthOut, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // benchPairs picks the kinds of pairs that stress a path search: two
 // hubs (millions of short paths), a hub and a leaf, two leaves, and a
-// pair with no directed path.
-func benchPairs(g *Graph) map[string][2]string {
+// pair with no directed path. (.ci/bench/paths_networkx.py picks the same.)
+func benchPairs(g *graph.Graph) map[string][2]string {
 	type deg struct {
 		id  string
 		out int
 		in  int
 	}
 	var hubs, leaves []deg
-	for i, e := range g.entities {
-		d := deg{e.ID, len(g.out[i]), len(g.in[i])}
+	for _, e := range g.Entities() {
+		d := deg{e.ID, len(g.Out(e.ID)), len(g.In(e.ID))}
 		switch {
 		case d.out+d.in > 2000:
 			hubs = append(hubs, d)
@@ -136,8 +107,9 @@ func benchPairs(g *Graph) map[string][2]string {
 //	go test ./graph -run '^$' -bench Paths -benchtime 20x -benchmem
 func BenchmarkPaths(b *testing.B) {
 	g := largeGraph(b)
+	pairs := benchPairs(g)
 	for _, name := range []string{"hub-hub", "hub-leaf", "leaf-hub", "leaf-leaf"} {
-		pair, ok := benchPairs(g)[name]
+		pair, ok := pairs[name]
 		if !ok {
 			continue
 		}
@@ -146,10 +118,13 @@ func BenchmarkPaths(b *testing.B) {
 			if undirected {
 				mode = "undirected"
 			}
-			opts := PathOptions{MaxHops: *benchHops, Limit: 20, Undirected: undirected}
+			opts := graph.PathOptions{MaxHops: *benchHops, Limit: 20, Undirected: undirected}
 			b.Run(name+"/"+mode, func(b *testing.B) {
-				var st PathStats
+				var st graph.PathStats
 				var n int
+				runtime.LockOSThread()
+				defer runtime.UnlockOSThread()
+				cpu0, cpuOK := threadCPU()
 				for b.Loop() {
 					ps, s, err := g.Paths(pair[0], pair[1], opts)
 					if err != nil {
@@ -157,10 +132,43 @@ func BenchmarkPaths(b *testing.B) {
 					}
 					st, n = s, len(ps)
 				}
+				if cpu1, _ := threadCPU(); cpuOK {
+					b.ReportMetric(float64(cpu1-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
+				}
 				b.ReportMetric(float64(n), "paths")
 				b.ReportMetric(float64(st.Expanded), "expanded")
 				b.ReportMetric(float64(st.Pushed), "pushed")
+				b.ReportMetric(float64(st.Scanned), "scanned")
+				b.ReportMetric(float64(st.Pruned), "pruned")
 			})
 		}
+	}
+}
+
+// BenchmarkNew indexes the synthetic dataset at two sizes.
+func BenchmarkNew(b *testing.B) {
+	for _, size := range []data.SynthOptions{{Entities: 1_000, Claims: 10_000, Contested: 0.2, Seed: 1}, bigOptions} {
+		ds, err := data.GenerateSynthetic(size)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("%dx%d", size.Entities, size.Claims), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := graph.New(ds); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLintCapped is check's lint on the 1M-claim synthetic dataset;
+// compare -cpu 1,2 for the rules running at once.
+func BenchmarkLintCapped(b *testing.B) {
+	g := largeGraph(b)
+	b.ResetTimer()
+	for b.Loop() {
+		graph.LintCapped(g, 10)
 	}
 }

@@ -45,6 +45,19 @@ func fuzzDataset(data []byte) *Dataset {
 func FuzzPaths(f *testing.F) {
 	f.Add([]byte{3, 0, 1, 2, 1, 2, 10, 0, 2, 0}, uint8(6), uint8(20), uint8(0))
 	f.Add([]byte{7, 0, 1, 0, 1, 0, 8, 0, 0, 1, 1, 1, 3, 2, 1, 4, 0, 2, 2, 2, 1, 5}, uint8(3), uint8(2), uint8(1))
+	// The clique behind FROM of issue 17 (see cliqueBehindSource): e0 → e1
+	// directly, and e2..e6 joined both ways to each other and to e0.
+	clique := []byte{5, 0, 1, 0}
+	for i := byte(2); i <= 6; i++ {
+		clique = append(clique, 0, i, 0, i, 0, 0)
+		for j := byte(2); j <= 6; j++ {
+			if i != j {
+				clique = append(clique, i, j, 0)
+			}
+		}
+	}
+	f.Add(clique, uint8(5), uint8(1), uint8(0))
+	f.Add(clique, uint8(5), uint8(1), uint8(1))
 	f.Fuzz(func(t *testing.T, data []byte, maxHops, limit, mode uint8) {
 		ds := fuzzDataset(data)
 		g, err := New(ds)
@@ -122,7 +135,7 @@ func checkPath(t *testing.T, g *Graph, p Path, from, to string, opts PathOptions
 		if !slices.Equal(got, want) {
 			t.Fatalf("%s: hop %d claims %v, want %v", pathIDs(p), i, got, want)
 		}
-		if h.Contested != (Strength(h.Claims[0]) == 1) {
+		if h.Contested != (Strength(h.Claims[0]) == ContestedStrength) {
 			t.Fatalf("%s: hop %d contested=%v", pathIDs(p), i, h.Contested)
 		}
 		if h.Contested {

@@ -120,7 +120,7 @@ func TestPathsMemoDetail(t *testing.T) {
 		t.Errorf("contested hops = %v, %v", p.Hops[0].Contested, p.Hops[1].Contested)
 	}
 	want := "Apple —is exploring an AI partnership with (proposed; +1 more)→ Alibaba Group" +
-		" —transfers customer data to (alleged, contested: denied by Alibaba Group; +1 more)→ People's Liberation Army"
+		" —transfers customer data to (‼ CONTESTED · alleged · asserted by Department of Defense memo · denied by Alibaba Group; +1 more)→ People's Liberation Army"
 	if p.Reading != want {
 		t.Errorf("reading\n got %s\nwant %s", p.Reading, want)
 	}
@@ -153,19 +153,25 @@ func TestPathsErrors(t *testing.T) {
 
 func TestStrength(t *testing.T) {
 	contested := []Stance{{By: "a", Position: Asserts}, {By: "b", Position: Disputes}}
+	denied := []Stance{{By: "b", Position: Denies}, {By: "c", Position: Silent}}
 	for _, tt := range []struct {
 		c    Claim
 		want int
 	}{
-		{Claim{Status: Established}, 5},
-		{Claim{Status: Reported}, 4},
-		{Claim{Status: Proposed}, 3},
-		{Claim{Status: Alleged}, 2},
-		{Claim{Status: Established, Stances: contested}, 1},
-		{Claim{Status: Failed, Stances: contested}, 1},
-		{Claim{Status: Failed}, 0},
-		{Claim{Status: Retracted}, 0},
-		{Claim{Status: "bogus"}, 0},
+		{Claim{Status: Established}, 11},
+		{Claim{Status: Established, Stances: denied}, 10},
+		{Claim{Status: Reported}, 9},
+		{Claim{Status: Reported, Stances: denied}, 8},
+		{Claim{Status: Proposed}, 7},
+		{Claim{Status: Proposed, Stances: denied}, 6},
+		{Claim{Status: Alleged}, 5},
+		{Claim{Status: Alleged, Stances: denied}, 4},
+		{Claim{Status: Established, Stances: contested}, 3},
+		{Claim{Status: Failed, Stances: contested}, 3},
+		{Claim{Status: Failed}, 1},
+		{Claim{Status: Failed, Stances: denied}, 0},
+		{Claim{Status: Retracted}, 1},
+		{Claim{Status: "bogus"}, 1},
 	} {
 		if got := Strength(&tt.c); got != tt.want {
 			t.Errorf("Strength(%s, contested=%v) = %d, want %d", tt.c.Status, tt.c.Contested(), got, tt.want)
@@ -190,8 +196,11 @@ func randomPathsDataset(r *rand.Rand, nEnt, nClaims int) *Dataset {
 			Relation: "r",
 			Status:   Statuses[r.IntN(len(Statuses))],
 		}
-		if r.IntN(4) == 0 {
+		switch r.IntN(6) {
+		case 0:
 			c.Stances = []Stance{{By: "e0", Position: Asserts}, {By: "e1", Position: Denies}}
+		case 1:
+			c.Stances = []Stance{{By: "e1", Position: Disputes}} // denied: nobody asserts it
 		}
 		ds.Claims = append(ds.Claims, c)
 	}
@@ -212,21 +221,25 @@ type refPath struct {
 	weakID    string
 }
 
+// refStrength is the strength order of the package doc, written out: a
+// denied claim (opposed, backed by nobody) one step below its status.
 func refStrength(c *Claim) int {
-	if c.Contested() {
-		return 1
+	backed, opposed := false, false
+	for _, st := range c.Stances {
+		backed = backed || st.Position == Asserts || st.Position == Confirms
+		opposed = opposed || st.Position == Denies || st.Position == Disputes
 	}
-	switch c.Status {
-	case Established:
-		return 5
-	case Reported:
-		return 4
-	case Proposed:
+	if backed && opposed {
 		return 3
-	case Alleged:
-		return 2
 	}
-	return 0
+	s := map[Status]int{Established: 11, Reported: 9, Proposed: 7, Alleged: 5}[c.Status]
+	if s == 0 {
+		s = 1 // failed, retracted, unknown
+	}
+	if opposed {
+		s--
+	}
+	return s
 }
 
 // bruteForcePaths enumerates every simple path the slow, obvious way and
@@ -256,7 +269,7 @@ func bruteForcePaths(g *Graph, from, to string, opts PathOptions) []refPath {
 			p := refPath{ents: slices.Clone(ents), hops: slices.Clone(hops), weakest: 99}
 			for _, h := range hops {
 				s := refStrength(h.claims[0])
-				if s == 1 {
+				if s == 3 {
 					p.contested++
 				}
 				if s < p.weakest {
@@ -287,8 +300,13 @@ func bruteForcePaths(g *Graph, from, to string, opts PathOptions) []refPath {
 	}
 	walk([]string{from}, nil)
 	slices.SortStableFunc(all, func(a, b refPath) int {
-		if c := cmp.Or(cmp.Compare(a.contested, b.contested), cmp.Compare(b.weakest, a.weakest),
-			cmp.Compare(len(a.hops), len(b.hops)), slices.Compare(a.ents, b.ents)); c != 0 {
+		key := cmp.Or(cmp.Compare(a.contested, b.contested), cmp.Compare(b.weakest, a.weakest),
+			cmp.Compare(len(a.hops), len(b.hops)))
+		if opts.Rank == RankHops {
+			key = cmp.Or(cmp.Compare(len(a.hops), len(b.hops)), cmp.Compare(a.contested, b.contested),
+				cmp.Compare(b.weakest, a.weakest))
+		}
+		if c := cmp.Or(key, slices.Compare(a.ents, b.ents)); c != 0 {
 			return c
 		}
 		for i := range a.hops {
@@ -353,6 +371,7 @@ func TestPathsMatchBruteForce(t *testing.T) {
 			Limit:          1 + r.IntN(8),
 			Undirected:     r.IntN(2) == 0,
 			AvoidContested: r.IntN(4) == 0,
+			Rank:           Rank(r.IntN(2)),
 		}
 		if r.IntN(4) == 0 {
 			opts.Statuses = []Status{}
@@ -396,4 +415,23 @@ func describeClaims(ds *Dataset) string {
 		parts = append(parts, fmt.Sprintf("%s:%s>%s:%d", c.ID, c.From, c.To, refStrength(&c)))
 	}
 	return strings.Join(parts, " ")
+}
+
+// TestStrengthOrderTable keeps the written order and the code as one:
+// StatusesByStrength descends in Strength, and every status is in it.
+func TestStrengthOrderTable(t *testing.T) {
+	if len(StatusesByStrength) != len(Statuses) {
+		t.Fatalf("StatusesByStrength has %d statuses, Statuses %d", len(StatusesByStrength), len(Statuses))
+	}
+	prev := 99
+	for _, st := range StatusesByStrength {
+		s := Strength(&Claim{Status: st})
+		if s > prev {
+			t.Errorf("%s (strength %d) ranks above the status before it (%d)", st, s, prev)
+		}
+		if d := Strength(&Claim{Status: st, Stances: []Stance{{By: "x", Position: Denies}}}); d != s-1 {
+			t.Errorf("%s denied has strength %d, want %d", st, d, s-1)
+		}
+		prev = s
+	}
 }

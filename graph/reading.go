@@ -78,8 +78,7 @@ func (g *Graph) Read(c *Claim) Reading {
 		}
 	}
 	backed := len(r.AssertedBy)+len(r.ConfirmedBy) > 0
-	opposed := len(r.DeniedBy)+len(r.DisputedBy) > 0
-	r.Denied = opposed && !backed
+	r.Denied = isDenied(c)
 	if !backed {
 		for _, ref := range c.Sources {
 			name := ref.Source
@@ -139,6 +138,9 @@ func (p Phrase) Short(max int) string {
 	if max < 2 || len(p.Names) < max {
 		return p.Text()
 	}
+	if len(p.Names) == 2 {
+		return fmt.Sprintf("%s %s and 1 other", p.Verb, p.Names[0])
+	}
 	return fmt.Sprintf("%s %s and %d others", p.Verb, p.Names[0], len(p.Names)-1)
 }
 
@@ -186,3 +188,52 @@ func (r Reading) Parts() []string {
 //
 //	‼ CONTESTED · alleged · asserted by Department of Defense memo · denied by Alibaba Group
 func (r Reading) String() string { return strings.Join(r.Parts(), " · ") }
+
+// ReadPath writes a path as one line of prose: each hop's best claim with
+// its relation and its reading, and how many other claims the hop carries.
+//
+//	Apple —is exploring an AI partnership with (proposed · reported by Financial Times; +1 more)→ Alibaba Group
+//	—transfers customer data to (‼ CONTESTED · alleged · asserted by Department of Defense memo · denied by Alibaba Group; +1 more)→ People's Liberation Army
+//
+// A backward hop reads against the arrow: "B ←relation (…)— A" says that A
+// made the claim about B.
+func (g *Graph) ReadPath(p Path) string {
+	var b strings.Builder
+	b.WriteString(p.Entities[0].Name)
+	for _, h := range p.Hops {
+		note := g.Read(h.Claims[0]).String()
+		if more := len(h.Claims) - 1; more > 0 {
+			note += fmt.Sprintf("; +%d more", more)
+		}
+		if h.Direction == Backward {
+			fmt.Fprintf(&b, " ←%s (%s)— %s", h.Claims[0].Relation, note, h.To.Name)
+		} else {
+			fmt.Fprintf(&b, " —%s (%s)→ %s", h.Claims[0].Relation, note, h.To.Name)
+		}
+	}
+	return b.String()
+}
+
+// DeniedCount counts the claims whose Reading is Denied, without building
+// readings: check and stats count them over a million claims.
+func (g *Graph) DeniedCount() int {
+	n := 0
+	for _, c := range g.claims {
+		if isDenied(c) {
+			n++
+		}
+	}
+	return n
+}
+
+// isDenied reports whether someone denies or disputes c and nobody asserts
+// or confirms it: Reading.Denied, and the step below its status in the
+// strength order.
+func isDenied(c *Claim) bool {
+	backed, opposed := false, false
+	for _, st := range c.Stances {
+		backed = backed || st.Position.Supports()
+		opposed = opposed || st.Position.Opposes()
+	}
+	return opposed && !backed
+}

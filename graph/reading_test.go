@@ -74,4 +74,33 @@ func TestPhraseShort(t *testing.T) {
 			t.Errorf("Short(%d) = %q, want %q", tt.max, got, tt.want)
 		}
 	}
+	// One other is "1 other", not "1 others" (short figure labels).
+	if got := (Phrase{Verb: "denied by", Names: []string{"A", "B"}}).Short(2); got != "denied by A and 1 other" {
+		t.Errorf("Short(2) of two names = %q", got)
+	}
+}
+
+// TestDeniedCount: the count agrees with the readings it stands for.
+func TestDeniedCount(t *testing.T) {
+	g, err := New(&Dataset{
+		Entities: []Entity{{ID: "a", Name: "A", Type: Company}, {ID: "b", Name: "B", Type: Company}},
+		Claims: []Claim{
+			{ID: "plain", From: "a", To: "b", Relation: "r", Status: Reported},
+			{ID: "denied", From: "a", To: "b", Relation: "s", Status: Alleged, Stances: []Stance{{By: "b", Position: Denies}, {By: "a", Position: Silent}}},
+			{ID: "disputed", From: "b", To: "a", Relation: "r", Status: Alleged, Stances: []Stance{{By: "a", Position: Disputes}}},
+			{ID: "contested", From: "b", To: "a", Relation: "s", Status: Alleged, Stances: []Stance{{By: "a", Position: Disputes}, {By: "b", Position: Asserts}}},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, c := range g.Claims() {
+		if g.Read(c).Denied {
+			want++
+		}
+	}
+	if got := g.DeniedCount(); got != want || got != 2 {
+		t.Errorf("DeniedCount = %d, readings say %d, want 2", got, want)
+	}
 }

@@ -277,9 +277,11 @@ func classWord(s string) string {
 // briefing SVG speak one visual language.
 type StatusStyle struct {
 	Class   string  `json:"class"`  // the edge class: a status, "contested" or "denied"
-	Colour  string  `json:"colour"` // #RRGGBB
-	Line    string  `json:"line"`   // solid, dashed or dotted
-	Width   float64 `json:"width"`  // in points, as the figure's penwidth
+	Colour  string  `json:"colour"` // #RRGGBB; "" keeps the status's
+	Line    string  `json:"line"`   // solid, dashed or dotted; "" keeps the status's
+	Width   float64 `json:"width"`  // in points, as the figure's penwidth; 0 keeps the status's
+	Double  bool    `json:"double"` // drawn as two parallel lines
+	Arrow   string  `json:"arrow"`  // Graphviz arrowhead: normal, tee, odot, none
 	Sample  string  `json:"sample"` // the line drawn with text glyphs, for the legend
 	Meaning string  `json:"meaning"`
 }
@@ -294,8 +296,8 @@ type TypeStyle struct {
 	Name   string `json:"name"`   // the shape in words, for the legend
 }
 
-// DeniedMeaning is the legend line of the denied style.
-const DeniedMeaning = "DENIED: denied or disputed, and no party on record backs it"
+// DeniedMeaning is the key's line for a denied claim, the figure's own.
+const DeniedMeaning = deniedMeaning
 
 // StatusStyles returns the style of every status in graph.Statuses order,
 // then contested and denied, which override a status's line.
@@ -303,16 +305,16 @@ func StatusStyles() []StatusStyle {
 	var out []StatusStyle
 	conv := func(class string, st edgeStyle) StatusStyle {
 		w, _ := strconv.ParseFloat(st.penwidth, 64)
-		return StatusStyle{Class: class, Colour: st.colour, Line: st.style, Width: w, Sample: st.sample, Meaning: st.meaning}
+		return StatusStyle{Class: class, Colour: st.colour, Line: st.style, Width: w, Double: st.double,
+			Arrow: st.arrowhead, Sample: st.sample, Meaning: st.meaning}
 	}
 	for _, s := range graph.Statuses {
 		out = append(out, conv(string(s), styleOf(s)))
 	}
 	out = append(out, conv("contested", contestedStyle))
-	// A denied claim keeps its status's colour in the figure; on screen it
-	// gets a heavy dotted line and its DENIED mark, so that it does not read
-	// as settled. (Colour "" means: keep the status colour.)
-	out = append(out, StatusStyle{Class: "denied", Line: "dotted", Width: 2.4, Sample: "▪▪▪▪", Meaning: DeniedMeaning})
+	// A denied claim keeps its status's line, as in the figure; its label
+	// carries the DENIED mark.
+	out = append(out, StatusStyle{Class: "denied", Sample: "DENIED", Meaning: DeniedMeaning})
 	return out
 }
 

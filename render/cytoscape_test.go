@@ -112,7 +112,7 @@ func TestStyleTables(t *testing.T) {
 		t.Fatalf("%d status styles", len(ss))
 	}
 	for _, s := range ss {
-		if s.Line == "" || s.Width <= 0 || s.Meaning == "" || s.Sample == "" {
+		if s.Class != "denied" && (s.Line == "" || s.Width <= 0 || s.Arrow == "") || s.Meaning == "" || s.Sample == "" {
 			t.Errorf("%s: incomplete style %+v", s.Class, s)
 		}
 	}

@@ -4,9 +4,16 @@
 //
 // The picture must be readable in greyscale and by colour-blind readers, so
 // every status is carried by three things at once: an Okabe–Ito colour, a
-// line style and a word in the edge label. Contested claims (someone asserts,
-// someone denies) get a heavy dashed line, a "‼ CONTESTED" line and the names
-// of those who deny them.
+// line style of its own and a word in the edge label. Contested claims
+// (someone asserts, someone denies) get a heavy dashed line and a
+// "‼ CONTESTED" mark.
+//
+// Every claim label is built from the claim's graph.Reading, the one reading
+// every output shares: mark, status word, who asserts or confirms (or
+// reports), who denies, who disputes, then the relation (label.go). How much
+// of it the arrow carries is the label mode (full, short, numbers with a
+// claims table); the tooltip always has all of it. Parties taking positions
+// are tied to the claims they take them on (dotted connectors, or a box).
 //
 // Every input string is untrusted. DOT is written with every attribute value
 // quoted and escaped by one function per kind of string (quoted text,

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -20,7 +21,32 @@ type Options struct {
 	RankDir string          // LR (default) or TB
 	Cluster string          // "" or "country"
 	Marks   map[string]Mark // keyed by claim id or entity id: overlay marks used by `diff --format svg`
+
+	// Labels is the label mode: LabelsFull, LabelsShort or LabelsNumbers;
+	// "" picks by the number of claims (DefaultLabels).
+	Labels string
+	// Focus is the id of the entity the figure is focused on, and Depth
+	// how far it reaches; the default title says so.
+	Focus string
+	Depth int
+	// StanceHolders is how parties taking positions are tied to the claims
+	// they take them on: StanceConnectors (default) or StanceBox.
+	StanceHolders string
 }
+
+// Ways of drawing the parties that take positions on claims.
+const (
+	// StanceConnectors draws a thin grey dotted line, without label, from
+	// each party that asserts, confirms, denies or disputes a claim to the
+	// claim's subject (unless the party is one of the claim's ends).
+	StanceConnectors = "connectors"
+	// StanceBox lists the parties in a "Parties taking positions" box with
+	// the numbers of the claims they take positions on.
+	StanceBox = "box"
+)
+
+// StanceHolderModes are the values Options.StanceHolders accepts.
+var StanceHolderModes = []string{"", StanceConnectors, StanceBox}
 
 // Mark overlays a diff state on one element of the picture.
 type Mark struct {
@@ -64,6 +90,13 @@ func (o Options) normalised() (Options, error) {
 		return o, &OptionError{"rankdir", o.RankDir, RankDirs}
 	case !slices.Contains(Clusters, o.Cluster):
 		return o, &OptionError{"cluster", o.Cluster, Clusters}
+	case o.Labels != "" && !slices.Contains(LabelModes, o.Labels):
+		return o, &OptionError{"label mode", o.Labels, LabelModes}
+	case !slices.Contains(StanceHolderModes, o.StanceHolders):
+		return o, &OptionError{"stance holders", o.StanceHolders, StanceHolderModes}
+	}
+	if o.StanceHolders == "" {
+		o.StanceHolders = StanceConnectors
 	}
 	for id, m := range o.Marks {
 		if !slices.Contains([]string{MarkAdded, MarkRemoved, MarkChanged}, m.Class) {
@@ -78,8 +111,7 @@ func (o Options) normalised() (Options, error) {
 const (
 	nodeWrap      = 20
 	edgeWrap      = 30
-	edgeWrapLarge = 16
-	quoteWrap     = 90
+	edgeWrapLarge = 22
 )
 
 // figure is everything one picture shows, computed once and written as DOT;
@@ -88,16 +120,37 @@ type figure struct {
 	opts     Options
 	g        *graph.Graph
 	title    string
-	cited    []*graph.Source
-	tooltips map[string]string // "node "+id or "edge "+id → tooltip text
+	labels   string                   // the label mode in effect
+	numbers  map[string]int           // claim id → its number
+	readings map[string]graph.Reading // claim id → its reading
+	cited    []*graph.Source          // every source a claim or a stance cites
+	ties     []stanceTie              // stance connectors to draw
+	untied   int                      // stance ties left out (too many to draw)
+	boxed    []string                 // StanceBox: entity ids drawn in the box
+	tooltips map[string]string        // "node "+id or "edge "+id → tooltip text
 	used     usedStyles
 }
+
+// stanceTie is one party's position on one claim, drawn from the party to
+// the claim's subject.
+type stanceTie struct {
+	party    string
+	claim    *graph.Claim
+	position graph.Position
+}
+
+// maxTies caps the stance connectors of one figure: past it they would
+// bury the claims (and a hostile dataset could ask for tens of thousands);
+// the tooltips still name every party.
+const maxTies = 150
 
 // usedStyles records which legend entries the picture needs.
 type usedStyles struct {
 	statuses  map[graph.Status]bool
 	unknown   bool
 	contested bool
+	denied    bool
+	stances   bool
 	types     map[graph.EntityType]bool
 	marks     map[string]bool
 }
@@ -111,6 +164,9 @@ func newFigure(g *graph.Graph, opts Options) (*figure, error) {
 		opts:     opts,
 		g:        g,
 		title:    opts.Title,
+		labels:   cmp.Or(opts.Labels, DefaultLabels(len(g.Claims()), opts)),
+		numbers:  make(map[string]int, len(g.Claims())),
+		readings: make(map[string]graph.Reading, len(g.Claims())),
 		tooltips: make(map[string]string),
 		used: usedStyles{
 			statuses: make(map[graph.Status]bool),
@@ -120,20 +176,57 @@ func newFigure(g *graph.Graph, opts Options) (*figure, error) {
 	}
 	if f.title == "" {
 		f.title = g.Title()
+		if opts.Focus != "" {
+			f.title = strings.TrimSpace(f.title + " — focused on " + g.EntityName(opts.Focus) +
+				fmt.Sprintf(" (claims within %d of it, and those it takes a position on)", opts.Depth))
+		}
 	}
 	// Sources are numbered by their place in the whole (id-sorted) source
 	// list, which filters keep intact, so that [2] means the same document
-	// in every figure of a dataset; only the cited ones are listed.
+	// in every figure of a dataset; only the cited ones are listed, and a
+	// source only a stance cites is cited (its mark is in the tooltip).
 	cited := make(map[string]bool)
-	for _, c := range g.Claims() {
+	ends := make(map[string]bool)
+	for i, c := range g.Claims() {
+		f.numbers[c.ID] = i + 1
+		f.readings[c.ID] = g.Read(c)
+		ends[c.From], ends[c.To] = true, true
 		for _, r := range c.Sources {
 			cited[r.Source] = true
+		}
+		for _, st := range c.Stances {
+			if st.Source != "" {
+				cited[st.Source] = true
+			}
 		}
 	}
 	for _, s := range g.Sources() {
 		if cited[s.ID] {
 			f.cited = append(f.cited, s)
 		}
+	}
+	// Parties that take positions, tied to the claims they take them on.
+	// A party that is one of the claim's ends is tied to it by the arrow.
+	seen := make(map[string]bool)
+	boxed := make(map[string]bool)
+	for _, c := range g.Claims() {
+		for _, st := range c.Stances {
+			key := st.By + ":" + c.ID
+			if !(st.Position.Supports() || st.Position.Opposes()) || st.By == c.From || st.By == c.To ||
+				seen[key] || g.Entity(st.By) == nil {
+				continue
+			}
+			seen[key] = true
+			f.ties = append(f.ties, stanceTie{st.By, c, st.Position})
+			if opts.StanceHolders == StanceBox && !ends[st.By] && !boxed[st.By] {
+				boxed[st.By] = true
+				f.boxed = append(f.boxed, st.By)
+			}
+		}
+	}
+	slices.Sort(f.boxed)
+	if len(f.ties) > maxTies {
+		f.untied, f.ties = len(f.ties), nil
 	}
 	return f, nil
 }
@@ -166,12 +259,25 @@ func (f *figure) writeDOT(w io.Writer) error {
 
 	// Style every element first: the legend lists what they used.
 	nodes := make(map[string]string, len(f.g.Entities()))
+	boxed := make(map[string]bool, len(f.boxed))
+	for _, id := range f.boxed {
+		boxed[id] = true
+	}
 	for _, e := range f.g.Entities() {
+		if boxed[e.ID] {
+			nodes[e.ID] = fmt.Sprintf("%s [%s];\n", quoteID(e.ID), attrs(f.partyAttrs(e)))
+			continue
+		}
 		nodes[e.ID] = fmt.Sprintf("%s [%s];\n", quoteID(e.ID), attrs(f.nodeAttrs(e)))
 	}
-	edges := make([]string, 0, len(f.g.Claims()))
+	edges := make([]string, 0, len(f.g.Claims())+len(f.ties))
 	for _, c := range f.g.Claims() {
 		edges = append(edges, fmt.Sprintf("\t%s -> %s [%s];\n", quoteID(c.From), quoteID(c.To), attrs(f.edgeAttrs(c))))
+	}
+	if f.opts.StanceHolders == StanceConnectors {
+		for _, t := range f.ties {
+			edges = append(edges, fmt.Sprintf("\t%s -> %s [%s];\n", quoteID(t.party), quoteID(t.claim.From), attrs(f.tieAttrs(t))))
+		}
 	}
 	legend := f.legendLabel()
 
@@ -184,7 +290,7 @@ func (f *figure) writeDOT(w io.Writer) error {
 	if framed {
 		p("\tsubgraph %s {\n", quoteID("cluster_claimgraph_figure"))
 		p("\t\tgraph [%s];\n", attrs([][2]string{
-			{"id", quote("figure")}, {"class", quote("figure")},
+			{"id", quote(figureClusterID)}, {"class", quote("figure")},
 			{"label", legend}, {"labelloc", "b"}, {"labeljust", "l"}, {"fontsize", "10"},
 			{"pencolor", quote("transparent")}, {"margin", quote("12")},
 		}))
@@ -215,12 +321,28 @@ func (f *figure) writeDOT(w io.Writer) error {
 			{"style", quote("rounded,dashed")}, {"pencolor", quote("#9E9E9E")}, {"penwidth", "1"},
 		}))
 		for _, e := range byCountry[cc] {
-			p("%s\t%s", indent, nodes[e.ID])
+			if !boxed[e.ID] {
+				p("%s\t%s", indent, nodes[e.ID])
+			}
 		}
 		p("%s}\n", indent)
 	}
 	for _, e := range loose {
-		p("%s%s", indent, nodes[e.ID])
+		if !boxed[e.ID] {
+			p("%s%s", indent, nodes[e.ID])
+		}
+	}
+	if len(f.boxed) > 0 {
+		p("%ssubgraph %s {\n", indent, quoteID("cluster_claimgraph_parties"))
+		p("%s\tgraph [%s];\n", indent, attrs([][2]string{
+			{"id", quote(partiesID)}, {"class", quote("parties")},
+			{"label", quote("Parties taking positions")}, {"labeljust", "l"}, {"labelloc", "t"}, {"fontsize", "11"},
+			{"style", quote("rounded")}, {"pencolor", quote("#9E9E9E")}, {"penwidth", "1"},
+		}))
+		for _, id := range f.boxed {
+			p("%s\t%s", indent, nodes[id])
+		}
+		p("%s}\n", indent)
 	}
 	if framed {
 		p("\t}\n")
@@ -230,13 +352,24 @@ func (f *figure) writeDOT(w io.Writer) error {
 	}
 	if legend != "" && !framed {
 		p("\t%s [%s];\n", quoteID(legendNode), attrs([][2]string{
-			{"id", quote("legend")}, {"class", quote("legend")},
+			{"id", quote(legendID)}, {"class", quote("legend")},
 			{"shape", "plaintext"}, {"margin", "0"}, {"fontsize", "10"}, {"label", legend},
 		}))
 	}
 	p("}\n")
 	return bw.Flush()
 }
+
+// The figure's own SVG groups have ids in the "cg:" namespace: entity ids
+// cannot contain a colon (the loader's id rules), so an entity named
+// "legend" or "figure" keeps its own id as its group's id, and no id is
+// written twice.
+const (
+	figureID        = "cg:claimgraph" // the whole graph
+	figureClusterID = "cg:figure"     // the frame whose label is the key
+	legendID        = "cg:legend"     // the key as a node (layouts without clusters)
+	partiesID       = "cg:parties"    // StanceBox: the parties taking positions
+)
 
 // legendNode names the legend's node. It cannot clash with an entity id in
 // a way that matters: DOT merges nodes of the same name, so an entity with
@@ -246,14 +379,14 @@ const legendNode = "claimgraph:legend"
 
 func (f *figure) graphAttrs() [][2]string {
 	a := [][2]string{
-		{"id", quote("claimgraph")},
+		{"id", quote(figureID)},
 		{"charset", quote("UTF-8")},
 		{"fontname", "Helvetica"},
 		{"label", f.titleLabel()},
 		{"labelloc", "t"}, {"labeljust", "l"},
 		{"pad", quote("0.3")},
 		{"bgcolor", quote("white")},
-		{"splines", "true"},
+		{"splines", f.splines()},
 		{"outputorder", "edgesfirst"},
 	}
 	switch f.opts.Layout {
@@ -274,16 +407,26 @@ func (f *figure) graphAttrs() [][2]string {
 	return a
 }
 
+// splines is how arrows are routed. Full labels come out apart with
+// curved splines; the small numbers of the numbers mode, measured with the
+// label-layout checker on 40–60-claim hubs, collide less with polylines.
+func (f *figure) splines() string {
+	if f.labels == LabelsNumbers {
+		return "polyline"
+	}
+	return "true"
+}
+
 func (f *figure) titleLabel() string {
 	var b strings.Builder
 	b.WriteString(`<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">`)
-	title := f.title
+	title := cut(f.title, maxTitle)
 	if title == "" {
 		title = "Claims"
 	}
 	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="18"><B>%s</B></FONT></TD></TR>`, html(strings.Join(wrap(title, 80), "\n")))
 	if f.opts.Caption != "" {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="#444444">%s</FONT></TD></TR>`, html(f.opts.Caption))
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="#444444">%s</FONT></TD></TR>`, html(capBytes(f.opts.Caption, maxTooltip)))
 	}
 	b.WriteString(`</TABLE>>`)
 	return b.String()
@@ -293,7 +436,7 @@ func (f *figure) nodeAttrs(e *graph.Entity) [][2]string {
 	st := nodeStyleOf(e.Type)
 	f.used.types[e.Type] = true
 	mark, marked := f.opts.Marks[e.ID]
-	lines := wrap(e.Name, nodeWrap)
+	lines := wrap(cut(e.Name, maxNameLabel), nodeWrap)
 	if e.Name == "" {
 		lines = []string{e.ID}
 	}
@@ -325,7 +468,7 @@ func (f *figure) nodeAttrs(e *graph.Entity) [][2]string {
 			a = append(a, [][2]string{{"penwidth", "3.5"}, {"color", quote(okPurple)}}...)
 		}
 		if mark.Note != "" && mark.Note != "(removed)" {
-			lines = append(lines, wrap(mark.Note, nodeWrap)...)
+			lines = append(lines, wrap(cut(mark.Note, maxRelationLabel), nodeWrap)...)
 		}
 	}
 	a = append(a,
@@ -338,39 +481,33 @@ func (f *figure) nodeAttrs(e *graph.Entity) [][2]string {
 
 func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 	st := styleOf(c.Status)
-	if c.Status.Valid() {
-		f.used.statuses[c.Status] = true
-	} else {
-		f.used.unknown = true
-	}
-	colour, style, width := st.colour, st.style, st.penwidth
+	r := f.readings[c.ID]
+	colour, style, width := st.colourOf(st.colour), st.style, st.penwidth
 	classes := []string{"claim", classToken(string(c.Status))}
-	var lines []string
-	contested := c.Contested()
-	if contested {
+	switch {
+	case r.Contested:
+		// The key shows the contested style, not the status's own line,
+		// which this arrow does not draw.
 		f.used.contested = true
 		classes = append(classes, "contested")
 		colour, style, width = contestedStyle.colour, contestedStyle.style, contestedStyle.penwidth
-		lines = append(lines, contestedMark)
-		lines = append(lines, wrap("denied by "+f.names(c.Opponents()), f.edgeWrap())...)
+	case c.Status.Valid():
+		f.used.statuses[c.Status] = true
+	default:
+		f.used.unknown = true
 	}
-	// An allegation names who makes it, as a contested claim names who
-	// denies it: a briefing must never leave "alleged" without a subject.
-	prefix := st.prefix
-	if c.Status == graph.Alleged {
-		if by := c.Supporters(); len(by) > 0 {
-			prefix = "alleged by " + f.names(by) + ": "
-		}
+	if r.Denied {
+		f.used.denied = true
+		classes = append(classes, "denied")
 	}
-	rel := wrap(prefix+c.Relation+st.suffix, f.edgeWrap())
-	if refs := f.refMarks(c); refs != "" {
-		rel[len(rel)-1] += " " + refs
+	lines := f.claimLabel(c, r)
+	if f.opts.StanceHolders == StanceBox && f.labels != LabelsNumbers && len(f.boxed) > 0 {
+		lines[0] = fmt.Sprintf("#%d · %s", f.claimNumber(c), lines[0])
 	}
-	lines = append(lines, rel...)
 
 	a := [][2]string{{"id", quoteID(c.ID)}}
 	fontcolour := textColour
-	if contested {
+	if r.Contested {
 		fontcolour = "#A63A00" // darker vermilion: text needs more contrast than a line
 	}
 	if mark, ok := f.opts.Marks[c.ID]; ok {
@@ -382,13 +519,13 @@ func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 			width = "4"
 		case MarkRemoved:
 			lines = append(lines, "(removed)")
-			colour, fontcolour = fadedGrey, fadedGrey
+			colour, fontcolour = st.colourOf(fadedGrey), fadedGrey
 		case MarkChanged:
 			lines = append([]string{"CHANGED"}, lines...)
 			width = "4"
 		}
-		if mark.Note != "" && mark.Note != "(removed)" {
-			lines = append(lines, wrap(mark.Note, f.edgeWrap())...)
+		if mark.Note != "" && mark.Note != "(removed)" && f.labels != LabelsNumbers {
+			lines = append(lines, wrap(cut(mark.Note, maxRelationLabel), f.edgeWrap())...)
 		}
 	}
 	a = append(a, [][2]string{
@@ -398,32 +535,74 @@ func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 		{"fontcolor", quote(fontcolour)},
 		{"style", style},
 		{"penwidth", width},
+		{"arrowhead", st.arrowhead},
 		{"tooltip", quote(f.edgeTooltip(c))},
 		{"labeltooltip", quote(f.edgeTooltip(c))},
 	}...)
+	if f.labels == LabelsNumbers {
+		a = append(a, [2]string{"fontsize", "8"})
+	}
 	if u := f.claimURL(c); u != "" {
 		a = append(a, [2]string{"URL", quote(u)}, [2]string{"target", quote("_blank")})
 	}
 	return a
 }
 
+// tieAttrs styles a stance connector: no label, no arrowhead, and no pull
+// on the layout (constraint=false), so that the claims keep their places.
+func (f *figure) tieAttrs(t stanceTie) [][2]string {
+	f.used.stances = true
+	tip := fmt.Sprintf("%s %s: %s → %s: %s", f.name(t.party), t.position, f.name(t.claim.From), f.name(t.claim.To), t.claim.Relation)
+	tip = capBytes(clean(tip), maxTooltip)
+	f.tooltips["edge stance:"+t.party+":"+t.claim.ID] = tip
+	return [][2]string{
+		{"id", quoteID("stance:" + t.party + ":" + t.claim.ID)},
+		{"class", quote("stance " + classToken(string(t.position)))},
+		{"color", quote(stanceStyle.colour)},
+		{"style", stanceStyle.style},
+		{"penwidth", stanceStyle.penwidth},
+		{"arrowhead", stanceStyle.arrowhead},
+		{"constraint", "false"},
+		{"tooltip", quote(tip)},
+	}
+}
+
+// partyAttrs draws, in the StanceBox option, a party that is in no claim
+// of the figure: plain text in the box, its name and the claims it takes
+// positions on by number.
+func (f *figure) partyAttrs(e *graph.Entity) [][2]string {
+	f.used.types[e.Type] = true
+	lines := wrap(cut(cmp.Or(e.Name, e.ID), maxNameLabel), nodeWrap+10)
+	byPos := map[graph.Position][]string{}
+	var order []graph.Position
+	for _, t := range f.ties {
+		if t.party == e.ID {
+			if _, ok := byPos[t.position]; !ok {
+				order = append(order, t.position)
+			}
+			byPos[t.position] = append(byPos[t.position], "#"+strconv.Itoa(f.claimNumber(t.claim)))
+		}
+	}
+	for _, pos := range order {
+		lines = append(lines, wrap(string(pos)+" "+strings.Join(byPos[pos], ", "), nodeWrap+10)...)
+	}
+	return [][2]string{
+		{"id", quoteID(e.ID)},
+		{"class", quote("entity " + classToken(string(e.Type)) + " party")},
+		{"shape", "plaintext"},
+		{"label", quote(strings.Join(lines, "\n"))},
+		{"tooltip", quote(f.nodeTooltip(e))},
+	}
+}
+
 // edgeWrap is the width of edge labels. In a left-to-right layout every
 // label sits in a rank of its own, so on a larger graph, where ranks add up
 // across a slide, labels are narrower (and taller).
 func (f *figure) edgeWrap() int {
-	if len(f.g.Entities()) > 25 {
+	if len(f.g.Entities()) > 25 || f.labels == LabelsShort {
 		return edgeWrapLarge
 	}
 	return edgeWrap
-}
-
-// names turns entity ids into names, for "denied by" and "alleged by".
-func (f *figure) names(ids []string) string {
-	ns := make([]string, len(ids))
-	for i, id := range ids {
-		ns[i] = f.name(id)
-	}
-	return strings.Join(ns, ", ")
 }
 
 func (f *figure) name(id string) string { return f.g.EntityName(id) }
@@ -467,25 +646,33 @@ func (f *figure) nodeTooltip(e *graph.Entity) string {
 	if e.Note != "" {
 		fmt.Fprintf(&b, "\nnote: %s", e.Note)
 	}
+	for _, t := range f.ties {
+		if t.party == e.ID {
+			fmt.Fprintf(&b, "\n%s: %s → %s: %s", t.position, f.name(t.claim.From), f.name(t.claim.To), t.claim.Relation)
+		}
+	}
 	if m, ok := f.opts.Marks[e.ID]; ok {
 		fmt.Fprintf(&b, "\n%s", m.Class)
 		if m.Note != "" {
 			fmt.Fprintf(&b, ": %s", m.Note)
 		}
 	}
-	t := clean(b.String())
+	t := capBytes(clean(b.String()), maxTooltip)
 	f.tooltips["node "+e.ID] = t
 	return t
 }
 
+// edgeTooltip is a claim's whole reading (every party named), then its
+// detail, stances with quotes and sources with their sentences.
 func (f *figure) edgeTooltip(c *graph.Claim) string {
 	if t, ok := f.tooltips["edge "+c.ID]; ok {
 		return t
 	}
+	r := f.readings[c.ID]
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s → %s: %s\nstatus: %s", f.name(c.From), f.name(c.To), c.Relation, c.Status)
-	if c.Contested() {
-		fmt.Fprintf(&b, ", contested (denied by %s)", f.names(c.Opponents()))
+	fmt.Fprintf(&b, "%s → %s: %s\n%s\nstatus: %s", f.name(c.From), f.name(c.To), c.Relation, r.String(), c.Status)
+	if n := f.claimNumber(c); f.labels == LabelsNumbers || f.opts.StanceHolders == StanceBox {
+		fmt.Fprintf(&b, "\nclaim #%d", n)
 	}
 	if c.Detail != "" {
 		fmt.Fprintf(&b, "\ndetail: %s", c.Detail)
@@ -523,7 +710,7 @@ func (f *figure) edgeTooltip(c *graph.Claim) string {
 		}
 	}
 	fmt.Fprintf(&b, "\nid: %s", c.ID)
-	t := clean(b.String())
+	t := capBytes(clean(b.String()), maxTooltip)
 	f.tooltips["edge "+c.ID] = t
 	return t
 }

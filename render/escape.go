@@ -70,6 +70,9 @@ func quoteID(s string) string {
 // html escapes s for a Graphviz HTML-like label: the label is parsed as XML,
 // so the five XML specials become entities and line breaks become
 // left-aligned <BR/>s. Nothing in s can then open or close an element.
+// Graphviz then expands \G, \N, \E ... in the label's text (after decoding
+// entities, so "&#92;" would not help); it reads "\\" as one backslash, so
+// every backslash is doubled.
 func html(s string) string {
 	s = clean(s)
 	var b strings.Builder
@@ -85,6 +88,8 @@ func html(s string) string {
 			b.WriteString("&quot;")
 		case '\'':
 			b.WriteString("&#39;")
+		case '\\':
+			b.WriteString(`\\`)
 		case '\n':
 			b.WriteString(`<BR ALIGN="LEFT"/>`)
 		default:

@@ -96,8 +96,12 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test ./render -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
+		diff := firstDiff(string(want), string(got))
+		if filepath.Ext(name) == ".png" {
+			diff = "(a picture: render it, look at it, then accept it)"
+		}
 		t.Errorf("%s differs from the golden file; if the change is intended, run: go test ./render -run %s -update\n%s",
-			path, t.Name(), firstDiff(string(want), string(got)))
+			path, t.Name(), diff)
 	}
 }
 

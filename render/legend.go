@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -42,6 +43,15 @@ func (f *figure) legendLabel() string {
 	if f.used.contested {
 		claims = append(claims, entry(lineSample(contestedStyle), contestedStyle.meaning))
 	}
+	if f.used.denied {
+		claims = append(claims, entry("<B>DENIED</B>", deniedMeaning))
+	}
+	if f.used.stances {
+		claims = append(claims, entry(lineSample(stanceStyle), stanceStyle.meaning))
+	}
+	if f.untied > 0 {
+		claims = append(claims, entry("", fmt.Sprintf("%d positions of parties on claims are not drawn (too many): see each claim's tooltip", f.untied)))
+	}
 	column("Claims (one arrow each)", claims)
 
 	var types []string
@@ -73,11 +83,15 @@ func (f *figure) legendLabel() string {
 	for _, s := range f.cited {
 		sources = append(sources, sourceLine(f.g.SourceNumber(s.ID), s))
 	}
-	if len(columns) == 0 && len(sources) == 0 {
+	table := f.claimsTable()
+	if len(columns) == 0 && len(sources) == 0 && table == "" {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString(`<<TABLE BORDER="1" COLOR="#BBBBBB" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2" BGCOLOR="white">`)
+	if table != "" {
+		fmt.Fprintf(&b, `<TR><TD COLSPAN="%d" ALIGN="LEFT">%s</TD></TR>`, max(1, len(columns)), table)
+	}
 	if len(columns) > 0 {
 		b.WriteString("<TR>" + strings.Join(columns, "") + "</TR>")
 	}
@@ -97,22 +111,50 @@ func lineSample(st edgeStyle) string {
 	return s
 }
 
-// sourceLine is one footer line, "[1] title, publisher, date", linked only
-// when the source's URL is http or https.
+// sourceLine is one footer line, "[7] Title — Publisher, 2023-02-08,
+// grade E", linked only when the source's URL is http or https.
 func sourceLine(n int, s *graph.Source) string {
-	parts := []string{s.Title}
-	if s.Title == "" {
-		parts[0] = s.ID
-	}
-	for _, p := range []string{s.Publisher, s.Published} {
+	text := fmt.Sprintf("[%d] %s", n, cut(cmp.Or(s.Title, s.ID), maxRelationLabel))
+	var parts []string
+	for _, p := range []string{cut(s.Publisher, maxPartyName*2), cut(s.Published, 20)} {
 		if p != "" {
 			parts = append(parts, p)
 		}
 	}
-	text := fmt.Sprintf("[%d] %s", n, strings.Join(parts, ", "))
+	if s.Reliability != "" {
+		parts = append(parts, "grade "+cut(s.Reliability, 8))
+	}
+	if len(parts) > 0 {
+		text += " — " + strings.Join(parts, ", ")
+	}
 	link := ""
 	if u := safeURL(s.URL); u != "" {
 		link = fmt.Sprintf(` HREF="%s" TARGET="_blank"`, html(u))
 	}
 	return fmt.Sprintf(`<TR><TD ALIGN="LEFT" BALIGN="LEFT"%s>%s</TD></TR>`, link, html(strings.Join(wrap(text, 110), "\n")))
+}
+
+// claimsTable is, in the numbers label mode, the table the arrows' numbers
+// point into: number, mark, status, relation between its ends, who asserts
+// and who denies (full lists, each name capped), sources.
+func (f *figure) claimsTable() string {
+	if f.labels != LabelsNumbers || len(f.g.Claims()) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">`)
+	b.WriteString(`<TR><TD ALIGN="LEFT"><B>#</B></TD><TD ALIGN="LEFT"><B>Status</B></TD><TD ALIGN="LEFT"><B>Claim</B></TD><TD ALIGN="LEFT"><B>Who asserts, who denies</B></TD><TD ALIGN="LEFT"><B>Sources</B></TD></TR>`)
+	for _, c := range f.g.Claims() {
+		r := f.readings[c.ID]
+		status := statusWord(c)
+		if m := r.Mark(); m != "" {
+			status = m + " · " + status
+		}
+		claim := cut(f.name(c.From), maxPartyName) + " → " + cut(c.Relation, maxRelationLabel) + " → " + cut(f.name(c.To), maxPartyName)
+		who := strings.Join(phrases(r, 6, maxPartyName, maxReportedBy), "; ")
+		fmt.Fprintf(&b, `<TR><TD ALIGN="RIGHT" VALIGN="TOP">%d</TD><TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">%s</TD><TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">%s</TD><TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">%s</TD><TD ALIGN="LEFT" VALIGN="TOP">%s</TD></TR>`,
+			f.claimNumber(c), html(status), html(strings.Join(wrap(claim, 60), "\n")), html(strings.Join(wrap(who, 60), "\n")), html(f.refMarks(c)))
+	}
+	b.WriteString(`</TABLE>`)
+	return b.String()
 }

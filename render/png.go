@@ -26,6 +26,10 @@ import (
 // that matches the SVG. Text uses the Go fonts, compiled into the binary,
 // so the image is the same on every machine and needs no system fonts.
 
+// MaxPNGPixels caps a PNG's width × height (an 18,891 × 19,340 image took
+// 1.5 GB to draw).
+const MaxPNGPixels = 50_000_000
+
 // xdotOp is one xdot drawing operation in Graphviz's json output.
 type xdotOp struct {
 	Op       string      `json:"op"`
@@ -95,10 +99,16 @@ func writePNG(w io.Writer, js []byte, dpi float64) error {
 			}
 		}
 	}
+	// The image's memory is 4 bytes a pixel: a big drawing is drawn at a
+	// lower resolution, down to one pixel a point, so that no image holds
+	// more than MaxPNGPixels; a drawing too big even then is refused.
 	scale := dpi / 72
+	if area := (maxX - minX) * (maxY - minY) * scale * scale; area > MaxPNGPixels {
+		scale = max(1, scale*math.Sqrt(MaxPNGPixels/area)*0.999)
+	}
 	wpx, hpx := int(math.Ceil((maxX-minX)*scale)), int(math.Ceil((maxY-minY)*scale))
-	if wpx <= 0 || hpx <= 0 || wpx > 20000 || hpx > 20000 {
-		return fmt.Errorf("png: drawing of %d×%d pixels is out of range", wpx, hpx)
+	if wpx <= 0 || hpx <= 0 || wpx > 20000 || hpx > 20000 || wpx*hpx > MaxPNGPixels {
+		return fmt.Errorf("png: drawing of %d×%d pixels is out of range (limit %d pixels): draw less, or write SVG", wpx, hpx, MaxPNGPixels)
 	}
 	regular, err := opentype.Parse(goregular.TTF)
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
-	"github.com/goccy/go-graphviz"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz"
 )
 
 func dotOf(t *testing.T, g *graph.Graph, opts Options) string {
@@ -86,13 +86,13 @@ func TestStatusStyles(t *testing.T) {
 		want  []string
 		not   []string
 	}{
-		{"c-established", []string{`color="#0072B2"`, "style=solid", `label="pays taxes to [1]"`, `class="claim established"`}, []string{"CONTESTED"}},
-		{"c-reported", []string{`color="#56B4E9"`, "style=solid", "penwidth=1.1", `label="briefed [2]"`}, nil},
-		{"c-undenied", []string{`color="#E69F00"`, "style=dashed", "penwidth=1.6", `label="alleged by The Press: lobbies"`, `class="claim alleged"`}, []string{"CONTESTED", "contested"}},
-		{"c-contested", []string{`color="#D55E00"`, "style=dashed", "penwidth=3.2", `label="‼ CONTESTED\ndenied by Government B\nalleged by A memo: sells data\nto [1,2]"`, `class="claim alleged contested"`}, nil},
-		{"c-proposed", []string{`color="#009E73"`, "style=dotted", `label="proposed: plans to publish"`}, nil},
-		{"c-failed", []string{`color="#8C8C8C"`, `label="tried to suppress (failed)"`}, nil},
-		{"c-retracted", []string{`color="#8C8C8C"`, "style=dotted", `label="accused (retracted)"`}, nil},
+		{"c-established", []string{`color="#0072B2"`, "style=solid", "penwidth=2", "arrowhead=normal", `label="established\nreported by Daily\n→ pays taxes to [1]"`, `class="claim established"`}, []string{"CONTESTED"}},
+		{"c-reported", []string{`color="#56B4E9:transparent:#56B4E9"`, "style=solid", "penwidth=1", `label="reported\nreported by Second report\n→ briefed [2]"`}, nil},
+		{"c-undenied", []string{`color="#E69F00"`, "style=dashed", "penwidth=1.6", `label="alleged\nasserted by The Press\n→ lobbies"`, `class="claim alleged"`}, []string{"CONTESTED", "contested"}},
+		{"c-contested", []string{`color="#D55E00"`, "style=dashed", "penwidth=3.2", `label="‼ CONTESTED · alleged\nasserted by A memo\ndenied by Government B\n→ sells data to [1,2]"`, `class="claim alleged contested"`}, nil},
+		{"c-proposed", []string{`color="#009E73"`, "style=dotted", `label="proposed\n→ plans to publish"`}, nil},
+		{"c-failed", []string{`color="#8C8C8C"`, "arrowhead=tee", `label="failed\n→ tried to suppress"`}, nil},
+		{"c-retracted", []string{`color="#8C8C8C:transparent:#8C8C8C"`, "style=dotted", "arrowhead=tee", `label="retracted\n→ accused"`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.claim, func(t *testing.T) {
@@ -168,7 +168,7 @@ func TestSVGStructure(t *testing.T) {
 		tip := root.group("c-contested").title()
 		for _, want := range []string{
 			"Acme Corp → Government B: sells data to",
-			"contested (denied by Government B)",
+			"‼ CONTESTED · alleged · asserted by A memo · denied by Government B",
 			"• A memo asserts: “Acme sells data” [1]",
 			"• Government B denies: “nonsense”",
 			"[1] “it claims Acme sells data”",
@@ -218,8 +218,8 @@ func TestSVGStructure(t *testing.T) {
 	t.Run("legend-and-sources", func(t *testing.T) {
 		txt := root.text()
 		for _, want := range []string{
-			"established: stated as fact", "reported:", "alleged by …:", "proposed:", "(failed):", "(retracted):", "‼ CONTESTED:",
-			"[1] First report, Daily, 2024-05-01", "[2] Second report", "Fixture: every style",
+			"established: stated as fact", "reported:", "alleged:", "proposed:", "failed:", "retracted:", "‼ CONTESTED:",
+			"[1] First report — Daily, 2024-05-01", "[2] Second report", "Fixture: every style",
 		} {
 			if !strings.Contains(txt, want) {
 				t.Errorf("figure lacks %q", want)
@@ -509,7 +509,7 @@ func TestTooLarge(t *testing.T) {
 		ds.Entities = append(ds.Entities, graph.Entity{ID: fmt.Sprintf("e%04d", i), Name: "x", Type: graph.Company})
 	}
 	var tl *TooLargeError
-	if err := SVG(&bytes.Buffer{}, mustGraph(t, ds), Options{}); !errors.As(err, &tl) || tl.Hint() == "" {
+	if err := SVG(&bytes.Buffer{}, mustGraph(t, ds), Options{}); !errors.As(err, &tl) || tl.Entities != MaxEntities+1 {
 		t.Errorf("err = %v, want *TooLargeError", err)
 	}
 	if err := DOT(&bytes.Buffer{}, mustGraph(t, ds), Options{}); err != nil {
@@ -540,12 +540,118 @@ func TestSafeURL(t *testing.T) {
 	}
 }
 
-// TestBriefing renders the embedded dataset to testdata/briefing.svg, the
-// picture the README shows; -update rewrites it.
+// TestBriefing checks the embedded briefing's SVG by structure, not bytes
+// (any label change re-lays it out): every claim and entity group by id and
+// class, every claim's label text in its reading's order, the key and the
+// footer. The picture itself is testdata/briefing.png, reviewed by a person
+// and re-rendered by TestBriefingPicture.
 func TestBriefing(t *testing.T) {
-	out := svgOf(t, embedded(t), Options{})
+	g := embedded(t)
+	out := svgOf(t, g, Options{})
 	checkSVGSafe(t, out)
-	golden(t, "briefing.svg", out)
+	root := parseSVG(t, out)
+	for _, c := range g.Claims() {
+		grp := root.group(c.ID)
+		if grp == nil {
+			t.Errorf("no group %q", c.ID)
+			continue
+		}
+		r := g.Read(c)
+		class := "edge claim " + string(c.Status)
+		if r.Contested {
+			class += " contested"
+		}
+		if r.Denied {
+			class += " denied"
+		}
+		if grp.Attr["class"] != class {
+			t.Errorf("%s: class %q, want %q", c.ID, grp.Attr["class"], class)
+		}
+		checkLabelOrder(t, c.ID, grp.text(), r, c.Relation)
+	}
+	for _, e := range g.Entities() {
+		grp := root.group(e.ID)
+		if grp == nil || grp.Attr["class"] != "node entity "+string(e.Type) {
+			t.Errorf("entity %q: group %v", e.ID, grp)
+		}
+	}
+	ids := map[string]int{}
+	root.walk(func(x *svgElement) {
+		if id, ok := x.Attr["id"]; ok {
+			ids[id]++
+		}
+	})
+	for id, n := range ids {
+		if n > 1 {
+			t.Errorf("id %q written %d times", id, n)
+		}
+	}
+	key := root.group(figureClusterID)
+	if key == nil {
+		t.Fatalf("no key group %q", figureClusterID)
+	}
+	txt := key.text()
+	for _, want := range []string{"established:", "reported:", "alleged:", "proposed:", "failed:", "‼ CONTESTED:", "takes a position",
+		"company", "rounded box", "Sources", "[1] U.S. National Security Concerns Over Alibaba"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("key lacks %q", want)
+		}
+	}
+	for _, not := range []string{"retracted:", "DENIED:", "unknown status"} {
+		if strings.Contains(txt, not) {
+			t.Errorf("key has %q, which the briefing does not draw", not)
+		}
+	}
+	if got := root.group(figureID); got == nil || !strings.Contains(got.text(), "Alibaba, the PLA and Apple") {
+		t.Error("no title")
+	}
+}
+
+// checkLabelOrder checks that a claim's label text has the parts of its
+// reading in order: mark, status word, supporters (or reporters), deniers,
+// disputers, then the relation on a line of its own.
+func checkLabelOrder(t *testing.T, id, text string, r graph.Reading, relation string) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(text), " ")
+	var parts []string
+	if m := r.Mark(); m != "" {
+		parts = append(parts, m)
+	}
+	parts = append(parts, string(r.Status))
+	for _, p := range r.Phrases() {
+		parts = append(parts, p.Verb)
+	}
+	parts = append(parts, "→ "+strings.Fields(relation)[0])
+	at := 0
+	for _, p := range parts {
+		i := strings.Index(flat[at:], p)
+		if i < 0 {
+			t.Errorf("%s: label lacks %q after position %d: %q", id, p, at, flat)
+			return
+		}
+		at += i + len(p)
+	}
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	found := false
+	for _, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "→ ") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("%s: relation not on a line of its own: %q", id, text)
+	}
+}
+
+// TestBriefingPicture renders the embedded briefing to
+// testdata/briefing.png, the picture the README shows and a reviewer looks
+// at; -update rewrites it (look at it before committing).
+func TestBriefingPicture(t *testing.T) {
+	var b bytes.Buffer
+	if err := PNG(&b, embedded(t), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "briefing.png", b.Bytes())
 }
 
 // TestAllegedNamesWhoAlleges pins that an allegation's label names the
@@ -569,7 +675,7 @@ func TestAllegedNamesWhoAlleges(t *testing.T) {
 	if err := DOT(&buf, mustGraph(t, ds), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`label="alleged by Critics, Daily:\nbribes"`, `label="alleged: spies on"`} {
+	for _, want := range []string{`label="alleged\nasserted by Critics\nconfirmed by Daily\n→ bribes"`, `label="alleged\n→ spies on"`} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("DOT lacks %s", want)
 		}

@@ -192,6 +192,10 @@ func writeStart(w *bufio.Writer, t xml.StartElement, tooltip string) {
 			}
 		case !allowedAttrs[an]:
 			continue
+		case name == "g" && an == "class" && strings.HasPrefix(v, "node ") && strings.HasSuffix(v, " party"):
+			// A party in the "parties taking positions" box is listed
+			// there, not drawn as a node of the graph.
+			v = strings.TrimPrefix(v, "node ")
 		case strings.Contains(strings.ToLower(v), "url(") && !strings.HasPrefix(strings.ReplaceAll(strings.ToLower(v), " ", ""), "url(#"):
 			// Paint servers may point at a local gradient, nothing else.
 			continue

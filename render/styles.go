@@ -20,43 +20,64 @@ const (
 
 // edgeStyle is how one status looks on an edge and in the legend.
 type edgeStyle struct {
-	colour   string
-	style    string // Graphviz style: solid, dashed, dotted
-	penwidth string
-	prefix   string // word before the relation: "alleged: "
-	suffix   string // word after it: " (failed)"
-	sample   string // line drawn in the legend with text glyphs
-	meaning  string // legend text
+	colour    string
+	style     string // Graphviz style: solid, dashed, dotted
+	penwidth  string
+	double    bool   // drawn as two parallel lines (a Graphviz colour list)
+	arrowhead string // Graphviz arrow shape
+	word      string // the status word on the label
+	sample    string // line drawn in the legend with text glyphs
+	meaning   string // legend text, starting with the status's own name
 }
 
-// statusStyles gives each status its look. established and reported are
-// both solid; reported is thinner and lighter, and the legend says so.
+// statusStyles gives each status its look. Colour is never the only
+// channel: the (line pattern, single or double line, arrowhead, width)
+// of every status differs from every other's, so a greyscale print still
+// tells them apart (TestGreyscaleDistinct), and the label carries the word.
 var statusStyles = map[graph.Status]edgeStyle{
-	graph.Established: {okBlue, "solid", "1.6", "", "", "────", "established: stated as fact"},
-	graph.Reported:    {okSkyBlue, "solid", "1.1", "", "", "────", "reported: attributed, not confirmed"},
-	graph.Alleged:     {okOrange, "dashed", "1.6", "alleged: ", "", "– – –", "alleged by …: an accusation (by whom), no denial on record"},
-	graph.Proposed:    {okGreen, "dotted", "2", "proposed: ", "", "·······", "proposed: a plan or deal under consideration"},
-	graph.Failed:      {grey, "solid", "1", "", " (failed)", "────", "(failed): a plan that did not happen"},
-	graph.Retracted:   {grey, "dotted", "1", "", " (retracted)", "·······", "(retracted): withdrawn by those who reported it"},
+	graph.Established: {okBlue, "solid", "2", false, "normal", "established", "────", "established: stated as fact, undisputed (heavy solid line)"},
+	graph.Reported:    {okSkyBlue, "solid", "1", true, "normal", "reported", "════", "reported: attributed, not confirmed (double line)"},
+	graph.Alleged:     {okOrange, "dashed", "1.6", false, "normal", "alleged", "– – –", "alleged: an accusation (by whom: on the label), no denial on record (dashed)"},
+	graph.Proposed:    {okGreen, "dotted", "2", false, "normal", "proposed", "·······", "proposed: a plan or deal under consideration (dotted)"},
+	graph.Failed:      {grey, "solid", "1", false, "tee", "failed", "───┤", "failed: a plan that did not happen (thin line, blunt end)"},
+	graph.Retracted:   {grey, "dotted", "1", true, "tee", "retracted", ": : : ┤", "retracted: withdrawn by those who reported it (double dotted, blunt end)"},
 }
 
 // unknownStyle draws a status the model does not know (a dataset the loader
 // did not validate): visible, and saying so.
-var unknownStyle = edgeStyle{okBlack, "solid", "1", "", " (unknown status)", "────", "unknown status"}
+var unknownStyle = edgeStyle{okBlack, "dashed", "1", true, "odot", "unknown status", "= = =", "unknown status (double dashed)"}
 
 // contestedStyle overrides colour, line and width for a contested claim,
 // whatever its status; the status word stays in the label. It must differ
 // from an undenied allegation in every channel: vermilion rather than
 // orange, heavy rather than thin, and a "‼ CONTESTED" line naming the deniers.
 var contestedStyle = edgeStyle{
-	colour: okVermilion, style: "dashed", penwidth: "3.2",
+	colour: okVermilion, style: "dashed", penwidth: "3.2", arrowhead: "normal",
 	sample:  "▬ ▬ ▬",
-	meaning: "‼ CONTESTED: asserted by one party, denied by another (named)",
+	meaning: "‼ CONTESTED: asserted by one party, denied or disputed by another (heavy dashed; both named)",
 }
 
-// contestedMark starts a contested edge's label. U+203C is in the Go fonts
-// the PNG renderer uses; U+26A0 (⚠) is not.
-const contestedMark = "‼ CONTESTED"
+// stanceStyle draws the tie from a party that takes a position on a claim
+// to the claim's subject: thin, grey, dotted, no arrowhead and no label, so
+// that it never reads as a claim.
+var stanceStyle = edgeStyle{
+	colour: "#9E9E9E", style: "dotted", penwidth: "0.8", arrowhead: "none",
+	sample:  "·········",
+	meaning: "takes a position (asserts, confirms, denies or disputes) on a claim of the entity it points to: see that claim's label",
+}
+
+// deniedMeaning is the key's entry for a claim denied by someone and
+// asserted by no one: its line keeps its status style, its label the mark.
+const deniedMeaning = "DENIED: denied or disputed, and no party on record asserts it"
+
+// colourOf is the Graphviz colour of st: a colour list draws two parallel
+// lines with a gap between them.
+func (st edgeStyle) colourOf(c string) string {
+	if st.double {
+		return c + ":transparent:" + c
+	}
+	return c
+}
 
 func styleOf(s graph.Status) edgeStyle {
 	if st, ok := statusStyles[s]; ok {

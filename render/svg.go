@@ -9,8 +9,8 @@ import (
 	"sync"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render/internal/graphviz"
 	"github.com/claimgraph/claimgraph/render/internal/wasmcache"
-	"github.com/goccy/go-graphviz"
 )
 
 func init() {
@@ -30,17 +30,26 @@ const (
 	MaxClaims   = 250
 )
 
-// TooLargeError is returned by SVG and PNG for a graph above the limits.
-type TooLargeError struct{ Entities, Claims int }
+// MaxDOTBytes bounds the DOT text handed to Graphviz. Labels and tooltips
+// are capped (label.go): 250 claims, each denied by 140 parties of
+// 1,000-character names, make 2.4 MB of DOT, 3.9 MB of SVG in 6 s. What the
+// caps leave unbounded is the number of things listed (thousands of cited
+// sources in the footer); past this budget the figure is refused.
+const MaxDOTBytes = 3 << 20
+
+// TooLargeError is returned by SVG and PNG for a graph above the limits:
+// too many entities or claims, or (DOTBytes > 0) too much text to draw. It
+// says what was too large; how to draw less is the command line's to say
+// (it names flags), so the hint lives there.
+type TooLargeError struct{ Entities, Claims, DOTBytes int }
 
 func (e *TooLargeError) Error() string {
+	if e.DOTBytes > 0 {
+		return fmt.Sprintf("graph too large to lay out: %d entities and %d claims make %d bytes of Graphviz input (limit %d bytes)",
+			e.Entities, e.Claims, e.DOTBytes, MaxDOTBytes)
+	}
 	return fmt.Sprintf("graph too large to lay out: %d entities, %d claims (limit %d entities, %d claims)",
 		e.Entities, e.Claims, MaxEntities, MaxClaims)
-}
-
-// Hint says how to get a picture anyway.
-func (e *TooLargeError) Hint() string {
-	return "draw part of it: --focus ENTITY --depth 1, --contested, --status or --type; or write --format dot and lay it out with Graphviz yourself"
 }
 
 var (
@@ -60,8 +69,8 @@ func SVG(w io.Writer, g *graph.Graph, opts Options) error {
 	if err := layout(f, graphviz.SVG, &buf); err != nil {
 		return err
 	}
-	f.tooltips["node legend"] = "Key: line styles, entity shapes and sources"
-	f.tooltips["graph claimgraph"] = clean(f.title)
+	f.tooltips["node "+legendID] = "Key: line styles, entity shapes and sources"
+	f.tooltips["graph "+figureID] = clean(f.title)
 	return sanitizeSVG(w, buf.Bytes(), f.tooltips)
 }
 
@@ -89,22 +98,22 @@ func PNG(w io.Writer, g *graph.Graph, opts Options) error {
 // layout runs Graphviz on the figure's DOT, so that what SVG and PNG draw
 // is exactly what DOT writes.
 func layout(f *figure, format graphviz.Format, w io.Writer) error {
-	if ne, nc := len(f.g.Entities()), len(f.g.Claims()); ne > MaxEntities || nc > MaxClaims {
-		return &TooLargeError{ne, nc}
+	ne, nc := len(f.g.Entities()), len(f.g.Claims())
+	if ne > MaxEntities || nc > MaxClaims {
+		return &TooLargeError{Entities: ne, Claims: nc}
 	}
 	var dot bytes.Buffer
 	if err := f.writeDOT(&dot); err != nil {
 		return err
 	}
+	if dot.Len() > MaxDOTBytes {
+		return &TooLargeError{Entities: ne, Claims: nc, DOTBytes: dot.Len()}
+	}
 	ctx := context.Background()
 	gvMu.Lock()
 	defer gvMu.Unlock()
 	if gv == nil {
-		// This is the first call into go-graphviz, which compiles and
-		// instantiates Graphviz now (our patched copy does it on first use,
-		// not at package init); the cache must be private by then.
-		graphviz.SetCompilationCacheDir(wasmcache.Dir())
-		v, err := graphviz.New(ctx)
+		v, err := startGraphviz(ctx)
 		if err != nil {
 			return fmt.Errorf("start graphviz: %w", err)
 		}
@@ -122,6 +131,59 @@ func layout(f *figure, format graphviz.Format, w io.Writer) error {
 	}
 	_, err = w.Write(out.Bytes())
 	return err
+}
+
+// startGraphviz makes the first call into go-graphviz, which compiles and
+// instantiates Graphviz now (our patched copy does it on first use, not at
+// package init), with a compilation cache only where wasmcache allows one.
+// No panic of go-graphviz's start-up gets out: it becomes the error.
+func startGraphviz(ctx context.Context) (_ *graphviz.Graphviz, err error) {
+	cache := openCache()
+	graphviz.SetCompilationCacheDir(cache.Dir())
+	if err := graphviz.Start(); err != nil {
+		return nil, err
+	}
+	if graphviz.CompilationCacheError() != nil {
+		cache.Discard() // compiled afresh; the next run writes a good entry
+	} else {
+		cache.Seal()
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return graphviz.New(ctx)
+}
+
+// openCache opens the compilation cache once per process, so that the note
+// about running without one is said once.
+var openCache = sync.OnceValue(func() *wasmcache.Cache {
+	cache, why := wasmcache.Open()
+	if why != nil {
+		note(fmt.Sprintf("compiling Graphviz without a cache (slower start): %v", why))
+	}
+	return cache
+})
+
+var (
+	noteMu sync.Mutex
+	noteFn = func(string) {}
+)
+
+// SetNotes gives render a way to tell the user about its own set-up, once
+// per process (today: that Graphviz runs without a compilation cache, and
+// why). Without it, such notes are dropped.
+func SetNotes(f func(msg string)) {
+	noteMu.Lock()
+	defer noteMu.Unlock()
+	noteFn = f
+}
+
+func note(msg string) {
+	noteMu.Lock()
+	defer noteMu.Unlock()
+	noteFn(msg)
 }
 
 // noFiles is a file system with no files.

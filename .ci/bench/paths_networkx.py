@@ -11,8 +11,8 @@ search_s (enumerating every path, or the time spent when stopped), first_s
 (to the first 20), paths (how many it saw) and complete.
 
 DATASET is a claimgraph dataset in JSON (the shape `claimgraph export`
-writes; `claimgraph synth` or `go test ./graph -run TestWriteSyntheticDataset
--paths.synth FILE` make large ones). Both sides load it first, and loading
+writes; `claimgraph synth --entities 100000 --claims 1000000 --seed 1 -o FILE`
+makes the benchmark's). Both sides load it first, and loading
 is timed apart from the search:
 
   NetworkX   json.load, then a MultiDiGraph with one edge per claim; for each

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render/report"
 	"github.com/spf13/cobra"
 )
 
@@ -61,6 +62,7 @@ type checkJSON struct {
 	Entities  int             `json:"entities"`
 	Claims    int             `json:"claims"`
 	Contested int             `json:"contested"`
+	Denied    int             `json:"denied"` // denied or disputed, asserted by nobody
 	Sources   int             `json:"sources"`
 	Findings  []graph.Finding `json:"findings"`
 }
@@ -85,9 +87,9 @@ func runCheck(opts *checkOptions, stdout, stderr io.Writer) error {
 		for _, grp := range groups {
 			findings = append(findings, grp.Findings...)
 		}
-		err = writeJSON(stdout, checkJSON{
+		err = report.WriteJSON(stdout, checkJSON{
 			Entities: len(g.Entities()), Claims: len(g.Claims()),
-			Contested: g.ContestedCount(), Sources: len(g.Sources()),
+			Contested: g.ContestedCount(), Denied: g.DeniedCount(), Sources: len(g.Sources()),
 			Findings: nonNil(findings),
 		})
 	} else {
@@ -116,32 +118,25 @@ func lintExit(groups []graph.LintGroup, strict bool) error {
 // "claimgraph: " prefix every diagnostic carries; for a group cut at
 // checkCap it writes one line counting the rest.
 func printFindings(w io.Writer, groups []graph.LintGroup) error {
-	p := &printer{w: w}
+	p := &report.Printer{W: w}
 	for _, grp := range groups {
 		for _, f := range grp.Findings {
-			p.line(fmt.Sprintf("claimgraph: %s: %s", f.Severity, f))
+			p.Line(report.Text(fmt.Sprintf("claimgraph: %s: %s", f.Severity, f)))
 		}
 		if rest := grp.Total - len(grp.Findings); rest > 0 {
-			p.line(fmt.Sprintf("claimgraph: %s: %d more %s findings (--all lists them)",
+			p.Line(fmt.Sprintf("claimgraph: %s: %d more %s findings (--all lists them)",
 				grp.Severity, rest, grp.Rule))
 		}
 	}
-	return p.err
+	return p.Err
 }
 
 // summary is the one-line description check prints: "14 entities, 16 claims
 // (3 contested), 1 source".
 func summary(g *graph.Graph) string {
 	return fmt.Sprintf("%s, %s (%d contested), %s",
-		plural(len(g.Entities()), "entity", "entities"),
-		plural(len(g.Claims()), "claim", "claims"),
+		report.Plural(len(g.Entities()), "entity", "entities"),
+		report.Plural(len(g.Claims()), "claim", "claims"),
 		g.ContestedCount(),
-		plural(len(g.Sources()), "source", "sources"))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
+		report.Plural(len(g.Sources()), "source", "sources"))
 }

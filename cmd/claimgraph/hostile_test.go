@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/claimgraph/claimgraph/data/testcases"
+	"github.com/claimgraph/claimgraph/data"
 )
 
 // TestHostileInput runs every malformed or hostile dataset of the loader's
@@ -15,7 +15,7 @@ import (
 // print every expected problem once after one "claimgraph: error:" prefix,
 // and leave no output file (not even a temporary one) behind.
 func TestHostileInput(t *testing.T) {
-	for i, tc := range testcases.Load {
+	for i, tc := range data.HostileCases() {
 		t.Run(tc.Name, func(t *testing.T) {
 			dir := t.TempDir()
 			name := tc.File
@@ -60,7 +60,7 @@ func TestHostileInput(t *testing.T) {
 func TestBadInvocations(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.yaml")
-	if err := os.WriteFile(good, []byte(testcases.WithClaims("  - {from: a, to: b, relation: funds, status: alleged}\n")), 0o644); err != nil {
+	if err := os.WriteFile(good, []byte(data.HostileWithClaims("  - {from: a, to: b, relation: funds, status: alleged}\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	loop := filepath.Join(dir, "loop")

@@ -2,49 +2,61 @@ package main
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
-// TestTableWrite pins both shapes of tabular output: the aligned table a
-// terminal gets and the header-less TSV a pipe gets.
-func TestTableWrite(t *testing.T) {
-	tb := table{
-		header: []string{"ID", "NAME", "NOTE"},
-		rows: [][]string{
-			{"a", "Alpha", ""},
-			{"bb", "Tab\there", "two\nlines"},
-		},
-	}
-	tests := []struct {
-		format, want string
+// TestTableFormatDefault: output that is not a terminal (a pipe, a file, a
+// buffer) gets TSV unless a format is asked for; a terminal gets a table.
+func TestTableFormatDefault(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		tty  bool
+		want string
 	}{
-		{"table", "ID  NAME      NOTE\na   Alpha     -\nbb  Tab here  two lines\n"},
-		{"tsv", "a\tAlpha\t\nbb\tTab here\ttwo lines\n"},
+		{"", false, "tsv"}, {"", true, "table"}, {"table", false, "table"}, {"json", true, "json"}, {"tsv", true, "tsv"},
+	} {
+		got, err := tableFormat(tt.in, tt.tty)
+		if err != nil || got != tt.want {
+			t.Errorf("tableFormat(%q, tty %v) = %q, %v; want %q", tt.in, tt.tty, got, err, tt.want)
+		}
 	}
-	for _, tt := range tests {
-		t.Run(tt.format, func(t *testing.T) {
-			var b bytes.Buffer
-			if err := tb.write(&b, tt.format); err != nil {
-				t.Fatal(err)
-			}
-			if b.String() != tt.want {
-				t.Errorf("got:\n%q\nwant:\n%q", b.String(), tt.want)
-			}
-		})
+	if _, err := tableFormat("csv", false); exitCode(err) != exitUsage {
+		t.Errorf("tableFormat(csv): want a usage error, got %v", err)
 	}
 }
 
-// TestTableFormatDefault: output that is not a terminal (a pipe, a file, a
-// buffer) gets TSV unless a format is asked for.
-func TestTableFormatDefault(t *testing.T) {
-	var b bytes.Buffer
-	for in, want := range map[string]string{"": "tsv", "table": "table", "json": "json"} {
-		got, err := tableFormat(in, &b)
-		if err != nil || got != want {
-			t.Errorf("tableFormat(%q) = %q, %v; want %q", in, got, err, want)
-		}
-	}
-	if _, err := tableFormat("csv", &b); exitCode(err) != exitUsage {
-		t.Errorf("tableFormat(csv): want a usage error, got %v", err)
+// TestListTerminal runs list through the streams as on a terminal and as
+// piped: an aligned table with a bold header on a colour terminal, the same
+// table without colour under NO_COLOR, TSV in a pipe.
+func TestListTerminal(t *testing.T) {
+	for _, tt := range []struct {
+		name       string
+		tty, color bool
+		want       []string // substrings of the first line
+		not        []string
+	}{
+		{"terminal", true, true, []string{"\x1b[1mID", "READING"}, nil},
+		{"terminal without colour", true, false, []string{"ID  ", "READING"}, []string{"\x1b["}},
+		{"pipe", false, false, []string{"alibaba-data-to-pla\t"}, []string{"\x1b[", "READING"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			s := streams{in: strings.NewReader(""), out: &out, err: &errb, isTTY: tt.tty, colorEnabled: tt.color}
+			if code := run([]string{"list", "claims", "--contested"}, s); code != 0 {
+				t.Fatalf("exit %d: %s", code, errb.String())
+			}
+			first, _, _ := strings.Cut(out.String(), "\n")
+			for _, w := range tt.want {
+				if !strings.Contains(first, w) {
+					t.Errorf("first line %q lacks %q", first, w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(out.String(), n) {
+					t.Errorf("output has %q:\n%s", n, out.String())
+				}
+			}
+		})
 	}
 }

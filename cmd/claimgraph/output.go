@@ -15,10 +15,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 
+	"github.com/claimgraph/claimgraph/cmd/claimgraph/internal/outfile"
+	"github.com/claimgraph/claimgraph/render/report"
 	"golang.org/x/term"
 )
 
@@ -110,11 +110,12 @@ func printError(w io.Writer, err error) {
 	}
 	msg := strings.TrimRight(err.Error(), "\n")
 	msg = strings.TrimSuffix(msg, ".")
+	msg = safeMessage(msg)
 	fmt.Fprintf(w, "claimgraph: error: %s\n", msg)
 	var he *hintError
 	if errors.As(err, &he) {
 		for _, h := range he.hints {
-			fmt.Fprintf(w, "hint: %s\n", h)
+			fmt.Fprintf(w, "hint: %s\n", safeMessage(h))
 		}
 	}
 	var ue *usageError
@@ -123,44 +124,32 @@ func printError(w io.Writer, err error) {
 	}
 }
 
+// safeMessage passes a message through the one terminal-safety path:
+// messages quote input (file names, entity names, git revisions). Its own
+// line breaks (the loader's list of problems) and tabs (which a YAML error
+// may quote) are harmless on a terminal and kept.
+func safeMessage(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		cells := strings.Split(l, "\t")
+		for j, c := range cells {
+			cells[j] = report.Text(c)
+		}
+		lines[i] = strings.Join(cells, "\t")
+	}
+	return strings.Join(lines, "\n")
+}
+
 // writeOutput sends what write produces to path, or to stdout when path is
-// empty or "-". A file is written to a temporary name in the same directory
-// and renamed into place only when write succeeds, so that a failure leaves
-// an existing file untouched and no partial file behind.
-func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) (err error) {
+// empty or "-". What -o does with each kind of path (a regular file is
+// replaced atomically, a symbolic link's target likewise, a device or FIFO
+// is written in place, a read-only file is refused) is outfile's to decide;
+// see its package comment.
+func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		return write(stdout)
 	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	pendingFiles.add(tmp.Name())
-	defer func() {
-		pendingFiles.remove(tmp.Name())
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := write(tmp); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	// CreateTemp makes the file 0600; an output file is an ordinary document.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return outfile.Write(path, write)
 }
 
 // isTerminal reports whether w is a terminal, so that commands can choose
@@ -170,33 +159,8 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// useColor reports whether to colour output written to w: only on a
-// terminal, and never when NO_COLOR is set (https://no-color.org).
-func useColor(w io.Writer) bool {
-	if _, set := os.LookupEnv("NO_COLOR"); set {
-		return false
-	}
-	return isTerminal(w)
-}
-
-// pendingFiles are the temporary files writeOutput has open, so that an
-// interrupt (Ctrl-C, SIGTERM) can remove them before the process ends: a
-// killed render must not leave ".briefing.svg.tmp123" behind.
-var pendingFiles = &fileSet{m: map[string]bool{}}
-
-type fileSet struct {
-	mu sync.Mutex
-	m  map[string]bool
-}
-
-func (s *fileSet) add(name string)    { s.mu.Lock(); s.m[name] = true; s.mu.Unlock() }
-func (s *fileSet) remove(name string) { s.mu.Lock(); delete(s.m, name); s.mu.Unlock() }
-
-// removeAll deletes every pending file; main calls it on an interrupt.
-func (s *fileSet) removeAll() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for name := range s.m {
-		os.Remove(name)
-	}
+// printNote writes a note: something the user should know that is not an
+// error (render running Graphviz without a compilation cache, and why).
+func printNote(w io.Writer, msg string) {
+	fmt.Fprintf(w, "claimgraph: note: %s\n", msg)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -26,6 +27,9 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
+var progressLine = regexp.MustCompile(`^\rclaimgraph: loading big\.json… [0-9]+ s`)
+
+// TestProgress waits for events (the line appearing), never for time.
 func TestProgress(t *testing.T) {
 	t.Run("slow step on a terminal", func(t *testing.T) {
 		var w lockedBuffer
@@ -34,8 +38,10 @@ func TestProgress(t *testing.T) {
 			time.Sleep(time.Millisecond)
 		}
 		stop()
+		// The seconds shown depend on how soon the goroutine ran: only
+		// their form is checked.
 		got := w.String()
-		if !strings.HasPrefix(got, "\rclaimgraph: loading big.json… 0 s") || !strings.HasSuffix(got, "\r\033[K") {
+		if !progressLine.MatchString(got) || !strings.HasSuffix(got, "\r\033[K") {
 			t.Errorf("progress output %q", got)
 		}
 	})
@@ -48,8 +54,8 @@ func TestProgress(t *testing.T) {
 	})
 	t.Run("not a terminal prints nothing", func(t *testing.T) {
 		var w lockedBuffer
+		// Disabled, it starts no goroutine: nothing can print later.
 		stop := startProgress(&w, false, 0, "big.json")
-		time.Sleep(10 * time.Millisecond)
 		stop()
 		if w.String() != "" {
 			t.Errorf("printed %q", w.String())

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -26,6 +25,8 @@ type renderOptions struct {
 	rankdir   string
 	cluster   string
 	title     string
+	labels    string // issue 11: label mode
+	stances   string // issue 11: how stance holders are drawn
 }
 
 var renderFormats = []string{"svg", "png", "dot"}
@@ -68,6 +69,8 @@ them, or write --format dot and run Graphviz yourself.`,
 	f.StringVar(&opts.rankdir, "rankdir", "LR", "direction of the dot layout: LR or TB")
 	f.StringVar(&opts.cluster, "cluster", "", "group entities: country")
 	f.StringVar(&opts.title, "title", "", "figure title (default: the dataset's title)")
+	f.StringVar(&opts.labels, "labels", "", "arrow labels: full, short or numbers (numbers and a claims table); default: full up to "+fmt.Sprint(render.FullLabelsUpTo)+" claims in the default layout, else numbers")
+	f.StringVar(&opts.stances, "stances", "connectors", "draw parties taking positions as dotted connectors to the claim's subject, or list them in a box")
 	_ = cmd.RegisterFlagCompletionFunc("focus", completeEntities(g))
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("svg", "png", "dot"))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeList(graph.Statuses))
@@ -75,6 +78,8 @@ them, or write --format dot and run Graphviz yourself.`,
 	_ = cmd.RegisterFlagCompletionFunc("layout", completeFormats(render.Layouts...))
 	_ = cmd.RegisterFlagCompletionFunc("rankdir", completeFormats("LR", "TB"))
 	_ = cmd.RegisterFlagCompletionFunc("cluster", completeFormats("country"))
+	_ = cmd.RegisterFlagCompletionFunc("labels", completeFormats(render.LabelModes...))
+	_ = cmd.RegisterFlagCompletionFunc("stances", completeFormats(render.StanceConnectors, render.StanceBox))
 	return cmd
 }
 
@@ -125,14 +130,21 @@ func runRender(opts *renderOptions, stdout io.Writer) error {
 	if !slices.Contains(render.Clusters, ropts.Cluster) {
 		return usageErrorf("unknown --cluster %q (want country)", ropts.Cluster)
 	}
+	ropts.Labels, ropts.StanceHolders = opts.labels, opts.stances
+	if opts.labels != "" && !slices.Contains(render.LabelModes, opts.labels) {
+		return usageErrorf("unknown --labels %q (want one of: %s)", opts.labels, strings.Join(render.LabelModes, ", "))
+	}
+	if !slices.Contains(render.StanceHolderModes, opts.stances) {
+		return usageErrorf("unknown --stances %q (want connectors or box)", opts.stances)
+	}
 	if opts.depth < 0 {
 		return usageErrorf("--depth must be 0 or more, not %d", opts.depth)
 	}
-	statuses, err := graph.ParseStatuses(opts.status)
+	statuses, err := parseStatuses(opts.status)
 	if err != nil {
 		return usageErrorf("--status: %w", err)
 	}
-	types, err := graph.ParseEntityTypes(opts.types)
+	types, err := parseEntityTypes(opts.types)
 	if err != nil {
 		return usageErrorf("--type: %w", err)
 	}
@@ -145,6 +157,12 @@ func runRender(opts *renderOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if opts.focus != "" {
+		e, _ := resolveEntity(g, opts.focus)
+		if e != nil {
+			ropts.Focus, ropts.Depth = e.ID, opts.depth
+		}
+	}
 
 	err = writeOutput(opts.output, stdout, func(w io.Writer) error {
 		switch format {
@@ -155,9 +173,8 @@ func runRender(opts *renderOptions, stdout io.Writer) error {
 		}
 		return render.SVG(w, g, ropts)
 	})
-	var tl *render.TooLargeError
-	if errors.As(err, &tl) {
-		return withHint(err, tl.Hint())
+	if h := tooLargeHint(err); h != "" {
+		return withHint(err, h)
 	}
 	return err
 }
@@ -168,14 +185,14 @@ func filterForRender(g *graph.Graph, opts *renderOptions, statuses []graph.Statu
 	if opts.focus == "" && opts.status == "" && opts.types == "" && !opts.contested {
 		return g, nil
 	}
-	var within map[string]bool
+	var focus func(*graph.Claim) bool
 	var extra []string
 	if opts.focus != "" {
 		e, err := resolveEntity(g, opts.focus)
 		if err != nil {
 			return nil, fmt.Errorf("--focus: %w", err)
 		}
-		within = g.Within(e.ID, opts.depth)
+		focus = g.Focus(e.ID, opts.depth)
 		extra = append(extra, e.ID)
 	}
 	typeOK := func(id string) bool {
@@ -187,7 +204,7 @@ func filterForRender(g *graph.Graph, opts *renderOptions, statuses []graph.Statu
 	}
 	keep := func(c *graph.Claim) bool {
 		switch {
-		case within != nil && (!within[c.From] || !within[c.To]):
+		case focus != nil && !focus(c):
 			return false
 		case len(statuses) > 0 && !slices.Contains(statuses, c.Status):
 			return false
@@ -196,7 +213,9 @@ func filterForRender(g *graph.Graph, opts *renderOptions, statuses []graph.Statu
 		}
 		return typeOK(c.From) && typeOK(c.To)
 	}
-	sub := g.Filter(keep, extra...)
+	// The parties taking positions on the drawn claims are drawn too, tied
+	// to them, so that no allegation's author vanishes from its figure.
+	sub := g.Filter(keep, append(extra, g.Parties(keep)...)...)
 	if len(sub.Entities()) == 0 {
 		return nil, withHint(fmt.Errorf("nothing to draw: no claim passes the filters"),
 			"loosen --status, --type or --contested, or draw everything without them")

@@ -3,20 +3,43 @@ package main
 import (
 	"errors"
 	"io"
+	"os"
 	"strings"
 	"syscall"
 
 	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render"
+	"github.com/claimgraph/claimgraph/render/report"
 	"github.com/spf13/cobra"
 )
 
 // streams are the process's standard files, injected so that tests can run
-// commands in memory.
+// commands in memory, with what is known about them decided once, in Main
+// (as the GitHub CLI's IOStreams do): whether standard output and standard
+// error are terminals, and whether to colour. Commands read these fields and
+// never look at the files themselves, so that tests run every terminal
+// branch (aligned tables, colour, progress) on a buffer.
 type streams struct {
 	in       io.Reader
 	out, err io.Writer
+
+	isTTY        bool // standard output is a terminal: tables, not TSV
+	colorEnabled bool // colour and bold on standard output
+	errIsTTY     bool // standard error is a terminal: progress on slow loads
 }
+
+// newStreams describes the process's files: colour only on a terminal, and
+// never when NO_COLOR is set (https://no-color.org).
+func newStreams(stdin io.Reader, stdout, stderr io.Writer) streams {
+	_, noColor := os.LookupEnv("NO_COLOR")
+	tty := isTerminal(stdout)
+	return streams{in: stdin, out: stdout, err: stderr,
+		isTTY: tty, colorEnabled: tty && !noColor, errIsTTY: isTerminal(stderr)}
+}
+
+// style is how report writers may style standard output.
+func (s streams) style() report.Style { return report.Style{Color: s.colorEnabled} }
 
 // globalOptions are the flags every command shares.
 type globalOptions struct {
@@ -24,6 +47,7 @@ type globalOptions struct {
 	maxBytes int64
 	stdin    io.Reader
 	stderr   io.Writer // for progress on slow loads, when it is a terminal
+	errTTY   bool
 }
 
 // loadDataset reads the datasets named by --data, or the embedded one.
@@ -31,7 +55,7 @@ func (g *globalOptions) loadDataset() (*graph.Dataset, error) {
 	if len(g.data) == 0 {
 		return data.LoadEmbedded()
 	}
-	stop := startProgress(g.stderr, isTerminal(g.stderr), progressDelay, describeInputs(g.data))
+	stop := startProgress(g.stderr, g.errTTY, progressDelay, describeInputs(g.data))
 	defer stop()
 	return data.Load(g.data, data.Options{MaxBytes: g.maxBytes, Stdin: g.stdin})
 }
@@ -49,7 +73,14 @@ func (g *globalOptions) loadGraph() (*graph.Graph, error) {
 // Main runs claimgraph with args and returns the exit status. It is main
 // without os.Exit, so that testscript can run it in-process.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := newRootCmd(streams{stdin, stdout, stderr})
+	return run(args, newStreams(stdin, stdout, stderr))
+}
+
+// run is Main with the streams decided, so that tests can run claimgraph as
+// if on a terminal.
+func run(args []string, s streams) int {
+	stderr := s.err
+	root := newRootCmd(s)
 	root.SetArgs(args)
 	err := root.Execute()
 	if errors.Is(err, syscall.EPIPE) {
@@ -65,7 +96,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func newRootCmd(s streams) *cobra.Command {
-	g := &globalOptions{stdin: s.in, stderr: s.err}
+	g := &globalOptions{stdin: s.in, stderr: s.err, errTTY: s.errIsTTY}
 	root := &cobra.Command{
 		Use:   "claimgraph",
 		Short: "Explore graphs of claims: who alleges what about whom, who denies it, on what source",
@@ -136,4 +167,26 @@ func wrapArgsErrors(c *cobra.Command) {
 	for _, sub := range c.Commands() {
 		wrapArgsErrors(sub)
 	}
+}
+
+// tooLargeHint says how to get a picture of a graph render refused as too
+// large, in the flags of the command line (render.TooLargeError says only
+// what was too large).
+func tooLargeHint(err error) string {
+	var tl *render.TooLargeError
+	switch {
+	case !errors.As(err, &tl):
+		return ""
+	case tl.DOTBytes > 0:
+		return "draw less text or less of it: --labels numbers, or --focus ENTITY --depth 1, --contested, --status or --type"
+	}
+	return "draw part of it: --focus ENTITY --depth 1, --contested, --status or --type; or write --format dot and lay it out with Graphviz yourself"
+}
+
+// nonNil writes an empty list as [] in JSON, not null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }

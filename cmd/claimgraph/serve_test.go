@@ -9,8 +9,9 @@ import (
 )
 
 // TestServeAnswersAsTheCommands checks that the explorer's API gives the
-// bytes the commands print: /api/paths as `paths --format json`, /api/diff
-// as `diff --format json`. It also runs serve's whole life in-process:
+// bytes the commands print: /api/entity, /api/claim and /api/source as `show
+// --format json`, /api/paths as `paths --format json`, /api/diff as `diff
+// --format json`. It also runs serve's whole life in-process:
 // listen, answer, stop on cancel with no error.
 func TestServeAnswersAsTheCommands(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -60,6 +61,9 @@ func TestServeAnswersAsTheCommands(t *testing.T) {
 		{"paths undirected", "/api/paths?from=apple&to=pla&undirected=true&max-hops=3&limit=5&status=alleged,proposed",
 			[]string{"paths", "-d", exampleNew, "apple", "pla", "--undirected", "--max-hops", "3", "--limit", "5", "--status", "alleged,proposed", "--format", "json"}},
 		{"diff", "/api/diff", []string{"diff", exampleOld, exampleNew, "--format", "json"}},
+		{"show entity", "/api/entity/alibaba", []string{"show", "-d", exampleNew, "alibaba", "--format", "json"}},
+		{"show claim", "/api/claim/alibaba-data-to-pla", []string{"show", "-d", exampleNew, "alibaba-data-to-pla", "--format", "json"}},
+		{"show source", "/api/source/report", []string{"show", "-d", exampleNew, "report", "--format", "json"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got, want := get(tt.api), cli(tt.cli...); !bytes.Equal(got, want) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render/report"
 	"github.com/spf13/cobra"
 )
 
@@ -31,7 +32,7 @@ The text form leaves out zero counts; the JSON form lists every type, status
 and grade, zeros included, so that scripts can rely on its keys.`,
 		Example: `  claimgraph stats
   claimgraph stats --format json | jq '.claims_by_status'`,
-		RunE: func(*cobra.Command, []string) error { return runStats(opts, s.out) },
+		RunE: func(*cobra.Command, []string) error { return runStats(opts, s.out, s.style()) },
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output `format`: text or json")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("text", "json"))
@@ -45,6 +46,7 @@ type statsJSON struct {
 	Entities             int            `json:"entities"`
 	Claims               int            `json:"claims"`
 	Contested            int            `json:"contested"`
+	Denied               int            `json:"denied"` // denied or disputed, asserted by nobody
 	Sources              int            `json:"sources"`
 	EntitiesByType       map[string]int `json:"entities_by_type"`
 	ClaimsByStatus       map[string]int `json:"claims_by_status"`
@@ -52,7 +54,7 @@ type statsJSON struct {
 	MostConnected        []graph.Degree `json:"most_connected"`
 }
 
-func runStats(opts *statsOptions, stdout io.Writer) error {
+func runStats(opts *statsOptions, stdout io.Writer, style report.Style) error {
 	if opts.format != "text" && opts.format != "json" {
 		return usageErrorf("unknown --format %q (want text or json)", opts.format)
 	}
@@ -62,9 +64,9 @@ func runStats(opts *statsOptions, stdout io.Writer) error {
 	}
 	st := graph.ComputeStats(g, statsTop)
 	if opts.format == "json" {
-		return writeJSON(stdout, statsJSON{
+		return report.WriteJSON(stdout, statsJSON{
 			Title:    g.Title(),
-			Entities: st.Entities, Claims: st.Claims, Contested: st.Contested, Sources: st.Sources,
+			Entities: st.Entities, Claims: st.Claims, Contested: st.Contested, Denied: g.DeniedCount(), Sources: st.Sources,
 			EntitiesByType:       countMap(st.EntitiesByType),
 			ClaimsByStatus:       countMap(st.ClaimsByStatus),
 			SourcesByReliability: countMap(st.SourcesByReliability),
@@ -72,46 +74,46 @@ func runStats(opts *statsOptions, stdout io.Writer) error {
 		})
 	}
 
-	p := &printer{w: stdout, color: useColor(stdout)}
+	p := &report.Printer{W: stdout, Style: style}
 	if g.Title() != "" {
-		p.line(p.bold(g.Title()))
+		p.Line(style.Bold(report.Text(g.Title())))
 	}
-	p.line(summary(g))
+	p.Line(summary(g))
 	// Breakdowns are two columns, names flush left and counts flush right;
 	// tabwriter aligns a whole table one way, so they are padded by hand.
 	section := func(title string, rows []graph.Count) {
 		if len(rows) == 0 {
 			return
 		}
-		p.line("")
-		p.line(p.bold(title))
+		p.Line("")
+		p.Line(style.Bold(title))
 		kw, nw := 0, 0
 		for _, r := range rows {
 			kw, nw = max(kw, len(r.Key)), max(nw, len(fmt.Sprint(r.N)))
 		}
 		for _, r := range rows {
-			p.line(fmt.Sprintf("  %-*s  %*d", kw, r.Key, nw, r.N))
+			p.Line(fmt.Sprintf("  %-*s  %*d", kw, report.Text(r.Key), nw, r.N))
 		}
 	}
 	section("Entities by type", nonZero(st.EntitiesByType))
 	section("Claims by status", nonZero(st.ClaimsByStatus))
 	section("Sources by reliability", nonZero(st.SourcesByReliability))
 	if len(st.MostConnected) > 0 {
-		p.line("")
-		p.line(p.bold("Most connected entities"))
-		t := table{header: []string{"ID", "NAME", "CLAIMS", "OUT", "IN"}}
+		p.Line("")
+		p.Line(style.Bold("Most connected entities"))
+		t := report.Table{Header: []string{"ID", "NAME", "CLAIMS", "OUT", "IN"}}
 		for _, d := range st.MostConnected {
-			t.rows = append(t.rows, []string{d.ID, d.Name, fmt.Sprint(d.Claims), fmt.Sprint(d.Out), fmt.Sprint(d.In)})
+			t.Rows = append(t.Rows, []string{d.ID, d.Name, fmt.Sprint(d.Claims), fmt.Sprint(d.Out), fmt.Sprint(d.In)})
 		}
 		var b bytes.Buffer
-		if err := t.write(&b, "table"); err != nil {
+		if err := t.Write(&b, report.FormatTable, report.Style{}); err != nil {
 			return err
 		}
 		for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
-			p.line("  " + l)
+			p.Line("  " + l)
 		}
 	}
-	return p.err
+	return p.Err
 }
 
 func countMap(cs []graph.Count) map[string]int {

@@ -4,13 +4,12 @@ import (
 	"io"
 
 	"github.com/claimgraph/claimgraph/data"
-	"github.com/claimgraph/claimgraph/data/synth"
 	"github.com/spf13/cobra"
 )
 
 type synthOptions struct {
 	global *globalOptions
-	gen    synth.Options
+	gen    data.SynthOptions
 	format string
 	output string
 	mutate float64
@@ -58,8 +57,8 @@ removed entities), for diff benchmarks.`,
 }
 
 func runSynth(opts *synthOptions, stdout io.Writer) error {
-	format := synth.Format(opts.format)
-	if format != synth.JSON && format != synth.YAML {
+	format := data.SynthFormat(opts.format)
+	if format != data.SynthJSON && format != data.SynthYAML {
 		return usageErrorf("unknown --format %q (want json or yaml)", opts.format)
 	}
 	if opts.set("mutate") != opts.set("from") {
@@ -70,7 +69,7 @@ func runSynth(opts *synthOptions, stdout io.Writer) error {
 			return err
 		}
 		return writeOutput(opts.output, stdout, func(w io.Writer) error {
-			return synth.Write(w, opts.gen, format)
+			return data.WriteSynthetic(w, opts.gen, format)
 		})
 	}
 	for _, name := range []string{"entities", "claims", "contested"} {
@@ -85,17 +84,17 @@ func runSynth(opts *synthOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := synth.Mutate(ds, opts.mutate, opts.gen.Seed); err != nil {
+	if err := data.MutateSynthetic(ds, opts.mutate, opts.gen.Seed); err != nil {
 		return err
 	}
 	return writeOutput(opts.output, stdout, func(w io.Writer) error {
-		return synth.WriteDataset(w, ds, format)
+		return data.WriteSyntheticDataset(w, ds, format)
 	})
 }
 
 // checkSynthOptions turns the generator's limits into usage errors, which
 // name the flag.
-func checkSynthOptions(o synth.Options) error {
+func checkSynthOptions(o data.SynthOptions) error {
 	switch {
 	case o.Entities < 2:
 		return usageErrorf("--entities %d is too few (want at least 2)", o.Entities)

@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/render"
 )
@@ -76,20 +75,26 @@ func (p *params) list(name string) []string {
 	return out
 }
 
-func (p *params) statuses() []graph.Status {
-	st, err := graph.ParseStatuses(p.str("status"))
-	if err != nil {
-		p.fail("status", "%v", err)
-	}
-	return st
-}
+func (p *params) statuses() []graph.Status { return oneOf(p, "status", graph.Statuses) }
 
-func (p *params) types() []graph.EntityType {
-	ts, err := graph.ParseEntityTypes(p.str("type"))
-	if err != nil {
-		p.fail("type", "%v", err)
+func (p *params) types() []graph.EntityType { return oneOf(p, "type", graph.EntityTypes) }
+
+// oneOf reads a comma-separated list whose items must be among valid.
+func oneOf[T ~string](p *params, name string, valid []T) []T {
+	var out []T
+	for _, f := range p.list(name) {
+		v := T(strings.ToLower(f))
+		if !slices.Contains(valid, v) {
+			names := make([]string, len(valid))
+			for i, x := range valid {
+				names[i] = string(x)
+			}
+			p.fail(name, "unknown value %q (want one of: %s)", f, strings.Join(names, ", "))
+			return nil
+		}
+		out = append(out, v)
 	}
-	return ts
+	return out
 }
 
 // badRequest writes a 400 for p's error and reports whether there was one.
@@ -231,59 +236,6 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string][]SearchResult{"results": st.index.search(st.g, p.q.Get("q"), limit)})
 }
 
-// entityJSON is /api/entity/{id}: the entity, then every claim it is from
-// or to, then the claims it only takes a position on, each as export writes
-// it with its reading.
-type entityJSON struct {
-	Entity graph.Entity     `json:"entity"`
-	Claims []entityClaimRef `json:"claims"`
-}
-
-type entityClaimRef struct {
-	ClaimShowJSON
-	Role string `json:"role"` // from, to, self (both) or stance
-}
-
-func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
-	g := s.state.Load().g
-	id := r.PathValue("id")
-	e := lookupEntity(g, id)
-	if e == nil {
-		notFound(w, g, "entity", id)
-		return
-	}
-	out := entityJSON{Entity: data.EntityJSON(e), Claims: []entityClaimRef{}}
-	var own []*graph.Claim
-	own = append(own, g.Out(e.ID)...)
-	for _, c := range g.In(e.ID) {
-		if c.From != e.ID {
-			own = append(own, c)
-		}
-	}
-	slices.SortFunc(own, func(a, b *graph.Claim) int { return strings.Compare(a.ID, b.ID) })
-	for _, c := range own {
-		out.Claims = append(out.Claims, entityClaimRef{claimShow(g, c), role(c, e.ID)})
-	}
-	for _, c := range g.Claims() {
-		if c.From != e.ID && c.To != e.ID && slices.ContainsFunc(c.Stances, func(st graph.Stance) bool { return st.By == e.ID }) {
-			out.Claims = append(out.Claims, entityClaimRef{claimShow(g, c), "stance"})
-		}
-	}
-	writeJSON(w, http.StatusOK, out)
-}
-
-func role(c *graph.Claim, id string) string {
-	switch {
-	case c.From == id && c.To == id:
-		return "self"
-	case c.From == id:
-		return "from"
-	case c.To == id:
-		return "to"
-	}
-	return "stance"
-}
-
 // apiNeighbourhood returns the Cytoscape.js elements around the entities or
 // claims id names (comma-separated), or, without id, the first limit
 // elements of the whole graph.
@@ -324,7 +276,7 @@ func (s *Server) apiNeighbourhood(w http.ResponseWriter, r *http.Request) {
 // "removed", label "(removed) …". They are read in the old graph, whose
 // stances they carry. The limit still holds.
 func addRemoved(st *snapshot, out *render.Cytoscape, limit int, keep func(*graph.Claim) bool) {
-	d := st.diffJSON()
+	d := st.diff()
 	drawn := map[string]bool{}
 	for _, n := range out.Elements.Nodes {
 		drawn[n.Data.ID] = true
@@ -332,9 +284,8 @@ func addRemoved(st *snapshot, out *render.Cytoscape, limit int, keep func(*graph
 	room := func(n int) bool {
 		return len(out.Elements.Nodes)+len(out.Elements.Edges)+n <= limit
 	}
-	for _, id := range d.Claims.Removed {
-		c := st.old.Claim(id)
-		if c == nil || !drawn[c.From] && !drawn[c.To] || keep != nil && !keep(c) {
+	for _, c := range d.Claims.Removed {
+		if !drawn[c.From] && !drawn[c.To] || keep != nil && !keep(c) {
 			continue
 		}
 		var ends []string

@@ -14,6 +14,7 @@ import (
 
 	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/render/report"
 )
 
 // loadEmbedded is the Config.Load of the embedded dataset.
@@ -198,7 +199,7 @@ func TestClaimAndEntityReadings(t *testing.T) {
 			t.Errorf("claim JSON lacks %q", key)
 		}
 	}
-	var e entityJSON
+	var e report.EntityShown
 	getJSON(t, ts, "/api/entity/alibaba", 200, &e)
 	if e.Entity.ID != "alibaba" || len(e.Claims) == 0 {
 		t.Fatalf("entity %+v", e)
@@ -208,7 +209,7 @@ func TestClaimAndEntityReadings(t *testing.T) {
 			t.Errorf("%s: reading %q, want %q", c.ID, c.Reading, want)
 		}
 	}
-	var s SourceShowJSON
+	var s report.SourceShown
 	getJSON(t, ts, "/api/source/report", 200, &s)
 	if len(s.Claims) == 0 || s.DerivedClaims == nil {
 		t.Errorf("source %+v", s)
@@ -285,7 +286,7 @@ func TestNeighbourhoodLimit(t *testing.T) {
 
 func TestPathsAndDiff(t *testing.T) {
 	_, ts := startServer(t, Config{Load: loadEmbedded, Old: oldGraph(t)})
-	var p pathsJSON
+	var p report.PathsJSON
 	getJSON(t, ts, "/api/paths?from=apple&to=pla", 200, &p)
 	if len(p.Paths) == 0 || strings.Join(p.Paths[0].Entities, ",") != "apple,alibaba,pla" {
 		t.Errorf("paths %+v", p)
@@ -294,7 +295,7 @@ func TestPathsAndDiff(t *testing.T) {
 	if p.Paths == nil || len(p.Paths) != 0 {
 		t.Errorf("no path: %+v, want \"paths\": []", p)
 	}
-	var d diffJSON
+	var d report.DiffJSON
 	getJSON(t, ts, "/api/diff", 200, &d)
 	if strings.Join(d.Claims.Added, ",") != "alibaba-data-to-pla" {
 		t.Errorf("diff added %v", d.Claims.Added)
@@ -305,7 +306,7 @@ func TestPathsAndDiff(t *testing.T) {
 // dataset text is data: JSON strings, never markup the page could run.
 func TestScriptPayloadsStayData(t *testing.T) {
 	_, ts := startServer(t, Config{Load: loadHostileGraph})
-	var e entityJSON
+	var e report.EntityShown
 	getJSON(t, ts, "/api/entity/evil", 200, &e)
 	if e.Entity.Name != payloadImg {
 		t.Errorf("name %q", e.Entity.Name)

@@ -25,8 +25,12 @@ type snapshot struct {
 	version int
 	loaded  time.Time
 
-	diffOnce sync.Once
-	diff     *diffJSON // computed on the first /api/diff
+	// The comparison with --compare's version, made on first use.
+	diffOnce     sync.Once
+	d            *graph.Diff
+	diffJSONOnce sync.Once
+	diffJSON     []byte
+	diffErr      error
 }
 
 func newSnapshot(g *graph.Graph, old *graph.Graph) *snapshot {

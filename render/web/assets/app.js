@@ -126,9 +126,19 @@
       'text-background-opacity': 0.85, 'text-background-padding': 2, color: '#222', width: 1.5,
       'line-color': '#000', 'target-arrow-color': '#000',
     } });
+    const arrows = { normal: 'triangle', tee: 'tee', odot: 'circle', none: 'none' };
     for (const s of styles.statuses) {
-      const st = { 'line-style': s.line, width: s.width * 1.3 };
+      const st = {};
+      if (s.line) st['line-style'] = s.line;
+      if (s.width) st.width = s.width * 1.3;
+      if (s.arrow) st['target-arrow-shape'] = arrows[s.arrow] || 'triangle';
       if (s.colour) { st['line-color'] = s.colour; st['target-arrow-color'] = s.colour; }
+      if (s.double) {
+        // Two parallel lines, as the figure's: a white core inside an
+        // outline of the status colour.
+        st['line-color'] = '#fff'; st['line-outline-color'] = s.colour;
+        st['line-outline-width'] = Math.max(1, s.width); st.width = 2 + s.width;
+      } else if (s.line) st['line-outline-width'] = 0;
       if (s.class === 'contested' || s.class === 'denied') st['font-weight'] = 'bold';
       ss.push({ selector: 'edge.' + s.class, style: st });
     }
@@ -404,7 +414,7 @@
     if (s.url) { const p = el('p'); p.appendChild(safeLink(s.url)); body.appendChild(p); }
     body.appendChild(el('h3', 'Claims citing it'));
     const ul = el('ul');
-    for (const id of s.claims.concat(s.derived_claims)) {
+    for (const id of [...new Set(s.claims.concat(s.derived_claims, s.stance_claims || []))]) {
       const li = el('li'); const b = el('button', id, 'link'); b.type = 'button';
       b.addEventListener('click', () => focusOn(id, 'claim', true));
       li.appendChild(b); ul.appendChild(li);
