@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -19,19 +17,17 @@ import (
 )
 
 // The explorer's speed goals, on the 100,000-entity, 1,000,000-claim
-// synthetic dataset: search p95 ≤ 50 ms, neighbourhood depth 1 p95 ≤ 100 ms,
-// paths p95 ≤ 300 ms. The benchmarks call the handler in-process (no
+// synthetic dataset (the bytes `claimgraph synth --entities 100000 --claims
+// 1000000 --seed 1` writes): search p95 ≤ 50 ms, neighbourhood depth 1 p95 ≤
+// 100 ms, paths p95 ≤ 300 ms. The benchmarks call the handler in-process (no
 // network), each request on a different entity or query, and report the p95
 // besides the mean; .ci/bench/serve.sh measures the same over HTTP with 8
-// clients, and writes the dataset these benchmarks read:
+// clients.
 //
-//	claimgraph synth --entities 100000 --claims 1000000 --seed 1 -o /tmp/claimgraph-serve-1m.json
 //	go test ./render/web -run '^$' -bench . -benchtime 200x [-web.data FILE]
-//
-// (The dataset is read from the file rather than generated here because the
-// generator's package is internal to data.)
-var benchData = flag.String("web.data", filepath.Join(os.TempDir(), "claimgraph-serve-1m.json"),
-	"the synthetic dataset the benchmarks serve")
+var benchData = flag.String("web.data", "", "benchmark on this dataset file instead of the synthetic one")
+
+var benchOptions = data.SynthOptions{Entities: 100_000, Claims: 1_000_000, Contested: 0.2, Seed: 1}
 
 var bench struct {
 	once sync.Once
@@ -42,11 +38,14 @@ var bench struct {
 }
 
 func benchServer(b *testing.B) *Server {
-	if _, err := os.Stat(*benchData); err != nil {
-		b.Skipf("no dataset %s: write it with claimgraph synth --entities 100000 --claims 1000000 --seed 1 -o %s", *benchData, *benchData)
-	}
 	bench.once.Do(func() {
-		ds, err := data.Load([]string{*benchData}, data.Options{MaxBytes: 1 << 32})
+		var ds *graph.Dataset
+		var err error
+		if *benchData != "" {
+			ds, err = data.Load([]string{*benchData}, data.Options{MaxBytes: 1 << 32})
+		} else {
+			ds, err = data.GenerateSynthetic(benchOptions)
+		}
 		if err != nil {
 			bench.err = err
 			return
