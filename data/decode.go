@@ -60,7 +60,7 @@ type decoder struct {
 	l     *loader
 	r     reader
 	depth int
-	seen  [4][12]pos // first place of each known field, per open object level
+	seen  [4][16]pos // first place of each known field, per open object level
 	// tail is set in the decoder that reads the second half of a claims
 	// list on another goroutine (see tail.go): it must not change the
 	// loader, so it records what the loader would do instead.
@@ -70,6 +70,7 @@ type decoder struct {
 	// copied into slabs (see slab).
 	stanceBuf []graph.Stance
 	refBuf    []graph.SourceRef
+	quoteAt   quotePlaces // of the claim being read (see belief.go)
 	stances   slab[graph.Stance]
 	refs      slab[graph.SourceRef]
 }
@@ -144,7 +145,9 @@ func (d *decoder) document() {
 	d.object("the top level", topFields, func(key string) {
 		switch key {
 		case "title":
+			at := d.r.at()
 			t := d.str("title")
+			d.l.noteTitle(t, at)
 			if d.l.ds.Title == "" {
 				d.l.ds.Title = t
 			}
@@ -161,9 +164,9 @@ func (d *decoder) document() {
 var (
 	topFields      = []string{"title", "sources", "entities", "claims"}
 	entityFields   = []string{"id", "name", "type", "aliases", "country", "note"}
-	sourceFields   = []string{"id", "title", "publisher", "published", "url", "reliability", "derived_from"}
-	claimFields    = []string{"id", "from", "to", "relation", "detail", "status", "contested", "stances", "sources", "reported"}
-	stanceFields   = []string{"by", "position", "quote", "source"}
+	sourceFields   = []string{"id", "title", "publisher", "published", "url", "reliability", "derived_from", "text", "text_file", "retrieved"}
+	claimFields    = []string{"id", "from", "to", "relation", "detail", "status", "contested", "stances", "sources", "reported", "credibility", "credibility_note", "negated", "basis", "likelihood", "lint"}
+	stanceFields   = []string{"by", "position", "quote", "source", "note"}
 	sourceRefField = []string{"source", "quote"}
 )
 
@@ -336,6 +339,8 @@ func (d *decoder) entity() {
 	}
 	if country.s != "" && !isCountryCode(country.s) {
 		d.add(country.at, "entity country %s is not an ISO 3166 alpha-2 code (two capital letters, like US)", echo(country.s))
+	} else if msg := checkCountry(country.s); msg != "" {
+		d.add(country.at, "entity country %q %s", country.s, msg)
 	}
 	e.ID = d.l.defineID(e.ID, id.at, kindEntity)
 	d.l.ds.Entities = append(d.l.ds.Entities, e)
@@ -345,6 +350,7 @@ func (d *decoder) source() {
 	at := d.r.at()
 	var s graph.Source
 	var id, title, published, url, reliability field
+	var text, textFile, retrieved field
 	var derivedAt []pos
 	ok := d.object("source", sourceFields, func(key string) {
 		switch key {
@@ -362,6 +368,12 @@ func (d *decoder) source() {
 			reliability = d.field("source reliability")
 		case "derived_from":
 			s.DerivedFrom = d.strList("source derived_from", &derivedAt)
+		case "text":
+			text = d.field("source text")
+		case "text_file":
+			textFile = d.field("source text_file")
+		case "retrieved":
+			retrieved = d.field("source retrieved")
 		}
 	})
 	if !ok {
@@ -379,8 +391,13 @@ func (d *decoder) source() {
 		}
 	}
 	if r := reliability.s; r != "" && (len(r) != 1 || r[0] < 'A' || r[0] > 'F') {
-		d.add(reliability.at, "source reliability %s is not an Admiralty grade (want one of A, B, C, D, E, F)", echo(r))
+		if msg := reliabilityWithDigit(r); msg != "" {
+			d.add(reliability.at, "%s", msg)
+		} else {
+			d.add(reliability.at, "source reliability %s is not an Admiralty grade (want one of A, B, C, D, E, F)", echo(r))
+		}
 	}
+	d.sourceText(&s, text, textFile, retrieved)
 	for i, ref := range s.DerivedFrom {
 		if d.required(field{ref, derivedAt[i], true}, at, "source derived_from entry") {
 			d.l.refer(ref, derivedAt[i], kindSource, "source derived_from")
@@ -395,6 +412,8 @@ func (d *decoder) claim() {
 	at := d.r.at()
 	var c graph.Claim
 	var id, from, to, relation, status, reported field
+	var b beliefFields
+	d.quoteAt.reset()
 	var contested struct {
 		v  bool
 		at pos
@@ -437,6 +456,8 @@ func (d *decoder) claim() {
 			c.Sources = d.refs.keep(d.refBuf)
 		case "reported":
 			reported = d.field("claim reported")
+		default:
+			d.beliefField(key, &b)
 		}
 	})
 	if !ok {
@@ -470,6 +491,7 @@ func (d *decoder) claim() {
 		c.ID = graph.DeriveClaimID(c.From, c.Relation, c.To)
 		d.defineID(c.ID, at, kindDerivedClaim)
 	}
+	d.checkBelief(&c, &b, at)
 	d.addClaim(c)
 }
 
@@ -541,9 +563,12 @@ func (d *decoder) stance(out *[]graph.Stance) {
 		case "position":
 			position = d.field("stance position")
 		case "quote":
+			d.quoteAt.stance(len(*out), d.r.at())
 			st.Quote = d.str("stance quote")
 		case "source":
 			source = d.field("stance source")
+		case "note":
+			st.Note = d.str("stance note")
 		}
 	})
 	if !ok {
@@ -571,6 +596,7 @@ func (d *decoder) sourceRef(out *[]graph.SourceRef) {
 		case "source":
 			source = d.field("claim source")
 		case "quote":
+			d.quoteAt.ref(len(*out), d.r.at())
 			ref.Quote = d.str("claim source quote")
 		}
 	})

@@ -564,10 +564,19 @@ func TestBriefing(t *testing.T) {
 		if r.Denied {
 			class += " denied"
 		}
+		if c.Negated {
+			class += " negated"
+		}
+		if c.Doubtful() {
+			class += " doubtful"
+		}
+		if r.Basis != "" {
+			class += " " + string(r.Basis)
+		}
 		if grp.Attr["class"] != class {
 			t.Errorf("%s: class %q, want %q", c.ID, grp.Attr["class"], class)
 		}
-		checkLabelOrder(t, c.ID, grp.text(), r, c.Relation)
+		checkLabelOrder(t, c.ID, grp.text(), r, r.Relation())
 	}
 	for _, e := range g.Entities() {
 		grp := root.group(e.ID)
@@ -618,6 +627,7 @@ func checkLabelOrder(t *testing.T, id, text string, r graph.Reading, relation st
 		parts = append(parts, m)
 	}
 	parts = append(parts, string(r.Status))
+	parts = append(parts, r.BeliefParts()...)
 	for _, p := range r.Phrases() {
 		parts = append(parts, p.Verb)
 	}
