@@ -14,7 +14,8 @@ import (
 // The explorer (render/web) draws them; `export --format cytoscape` writes
 // them. Classes carry what the briefing SVG shows, so that a stylesheet can
 // give each status its colour, line and word (see CytoscapeStyles):
-// entities "entity <type>", claims "claim <status>[ contested][ denied]".
+// entities "entity <type>", claims "claim <status>[ contested][ denied]
+// [ negated]".
 
 // Cytoscape is the elements object, with how many elements the limit left out.
 type Cytoscape struct {
@@ -59,7 +60,7 @@ type CytoscapeEdgeData struct {
 	ID        string `json:"id"`
 	Source    string `json:"source"`
 	Target    string `json:"target"`
-	Relation  string `json:"relation"`
+	Relation  string `json:"relation"` // as every output prints it: "not: …" when negated
 	Status    string `json:"status"`
 	Contested bool   `json:"contested"`
 	Denied    bool   `json:"denied"`
@@ -233,9 +234,12 @@ func cytoscapeEdge(g *graph.Graph, c *graph.Claim) CytoscapeEdge {
 	if r.Denied {
 		classes += " denied"
 	}
+	if c.Negated {
+		classes += " negated"
+	}
 	return CytoscapeEdge{
 		Data: CytoscapeEdgeData{
-			ID: c.ID, Source: c.From, Target: c.To, Relation: c.Relation,
+			ID: c.ID, Source: c.From, Target: c.To, Relation: r.Relation(),
 			Status: string(c.Status), Contested: r.Contested, Denied: r.Denied,
 			Mark: r.Mark(), Label: EdgeLabel(r), Reading: r.String(),
 		},
@@ -249,7 +253,7 @@ func cytoscapeEdge(g *graph.Graph, c *graph.Claim) CytoscapeEdge {
 // line's colour or pattern alone; who asserts and who denies is in the
 // reading, which the page shows beside the graph.
 func EdgeLabel(r graph.Reading) string {
-	label := string(r.Status) + ": " + r.Claim.Relation
+	label := string(r.Status) + ": " + r.Relation()
 	if m := r.Mark(); m != "" {
 		label = m + "\n" + label
 	}

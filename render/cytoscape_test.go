@@ -132,3 +132,23 @@ func TestCytoscapeWholeGraphLimit(t *testing.T) {
 		}
 	}
 }
+
+func TestCytoscapeNegated(t *testing.T) {
+	ds := fixture()
+	ds.Claims = append(ds.Claims, graph.Claim{ID: "c-negated", From: "gov-a", To: "gov-b", Relation: "funds", Status: graph.Established, Negated: true})
+	g, err := graph.New(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := CytoscapeElements(g, CytoscapeOptions{Seeds: []string{"c-negated"}})
+	for _, e := range out.Elements.Edges {
+		if e.Data.ID != "c-negated" {
+			continue
+		}
+		if e.Classes != "claim established negated" || e.Data.Relation != "not: funds" || e.Data.Label != "established: not: funds" {
+			t.Errorf("negated claim: classes %q, relation %q, label %q", e.Classes, e.Data.Relation, e.Data.Label)
+		}
+		return
+	}
+	t.Fatal("negated claim not drawn")
+}

@@ -214,5 +214,5 @@ func cmpBool(a, b bool) int {
 // claimLabel names a claim as a sentence: "Alibaba Group — transfers
 // customer data to → People's Liberation Army".
 func claimLabel(g *graph.Graph, c *graph.Claim) string {
-	return g.EntityName(c.From) + " — " + c.Relation + " → " + g.EntityName(c.To)
+	return g.EntityName(c.From) + " — " + graph.RelationText(c) + " → " + g.EntityName(c.To)
 }

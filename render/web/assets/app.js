@@ -147,6 +147,7 @@
       { selector: '.changed', style: { 'underlay-color': '#CC79A7', 'underlay-opacity': 0.45, 'underlay-padding': 6, 'font-weight': 'bold' } },
       { selector: 'edge.removed', style: { 'line-color': '#9E9E9E', 'target-arrow-color': '#9E9E9E', 'line-style': 'dotted', opacity: 0.7 } },
       { selector: 'node.removed', style: { 'border-style': 'dotted', 'border-color': '#9E9E9E', opacity: 0.7 } },
+      { selector: 'edge.negated', style: { 'font-style': 'italic' } },
       { selector: '.faded', style: { opacity: 0.2 } },
       { selector: '.highlight', style: { 'overlay-color': '#F0E442', 'overlay-opacity': 0.35, 'overlay-padding': 6, opacity: 1 } },
       { selector: ':selected', style: { 'border-width': 4, 'border-color': '#0072B2' } },
@@ -289,6 +290,10 @@
 
   function name(id) { return names[id] || id; }
 
+  // relation is a claim's relation as every output prints it: a negated
+  // claim opens with "not:", so that it never reads as the relation itself.
+  function relation(c) { return (c.negated ? 'not: ' : '') + c.relation; }
+
   // safeLink returns a link for http(s) URLs and plain text for anything else.
   function safeLink(url, text) {
     let u = null;
@@ -308,7 +313,7 @@
   }
 
   function claimButton(c) {
-    const b = el('button', name(c.from) + ' — ' + c.relation + ' → ' + name(c.to), 'link'); b.type = 'button';
+    const b = el('button', name(c.from) + ' — ' + relation(c) + ' → ' + name(c.to), 'link'); b.type = 'button';
     b.addEventListener('click', () => focusOn(c.id, 'claim', true));
     return b;
   }
@@ -336,11 +341,14 @@
   }
 
   async function claimPanel(body, c) {
-    body.appendChild(el('h2', name(c.from) + ' — ' + c.relation + ' → ' + name(c.to)));
+    body.appendChild(el('h2', name(c.from) + ' — ' + relation(c) + ' → ' + name(c.to)));
     const mark = c.reading.startsWith('‼') || c.reading.startsWith('DENIED') ? c.reading.split(' · ')[0] : '';
     if (mark) body.appendChild(el('p', mark, 'mark'));
     body.appendChild(el('p', c.reading, 'reading'));
-    field(body, 'Status', c.status + (c.contested ? ' (contested)' : ''));
+    field(body, 'Status', c.status + (c.contested ? ' (contested)' : '') + (c.negated ? ' — negated: the relation does not hold' : ''));
+    if (c.credibility) field(body, 'Credibility', String(c.credibility) + (c.credibility_note ? ' — ' + c.credibility_note : ''));
+    field(body, 'Basis', c.basis);
+    field(body, 'Likelihood', c.likelihood);
     field(body, 'Reported', c.reported);
     field(body, 'Detail', c.detail);
     field(body, 'Id', c.id);
@@ -611,6 +619,7 @@
     for (const s of styles.statuses) {
       if (edges.filter('.' + s.class).length) item(s.sample, s.colour, s.meaning);
     }
+    if (edges.filter('.negated').length) item('not:', '', 'negated: the claim says the relation does NOT hold (the word opens its label)');
     const present = new Set(cy.nodes().map((n) => n.data('type')));
     for (const t of styles.types) if (present.has(t.type)) item('▢', '', t.type + ': ' + t.name);
     if (cy.$('.added').length) item('NEW', '#009E73', 'added since ' + config.compare + ' (green halo)');
