@@ -70,6 +70,7 @@ type decoder struct {
 	// copied into slabs (see slab).
 	stanceBuf []graph.Stance
 	refBuf    []graph.SourceRef
+	quoteAt   quotePlaces // of the claim being read (see belief.go)
 	stances   slab[graph.Stance]
 	refs      slab[graph.SourceRef]
 	histBuf   []graph.HistoryEntry
@@ -146,7 +147,9 @@ func (d *decoder) document() {
 	d.object("the top level", topFields, func(key string) {
 		switch key {
 		case "title":
+			at := d.r.at()
 			t := d.str("title")
+			d.l.noteTitle(t, at)
 			if d.l.ds.Title == "" {
 				d.l.ds.Title = t
 			}
@@ -163,9 +166,9 @@ func (d *decoder) document() {
 var (
 	topFields      = []string{"title", "sources", "entities", "claims"}
 	entityFields   = []string{"id", "name", "type", "aliases", "country", "note"}
-	sourceFields   = []string{"id", "title", "publisher", "published", "url", "reliability", "derived_from"}
-	claimFields    = []string{"id", "from", "to", "relation", "detail", "status", "contested", "stances", "sources", "reported", "history", "when", "first_reported", "last_reported"}
-	stanceFields   = []string{"by", "position", "quote", "source", "date"}
+	sourceFields   = []string{"id", "title", "publisher", "published", "url", "reliability", "derived_from", "text", "text_file", "retrieved"}
+	claimFields    = []string{"id", "from", "to", "relation", "detail", "status", "contested", "stances", "sources", "reported", "credibility", "credibility_note", "negated", "basis", "likelihood", "lint", "history", "when", "first_reported", "last_reported"}
+	stanceFields   = []string{"by", "position", "quote", "source", "note", "date"}
 	sourceRefField = []string{"source", "quote"}
 )
 
@@ -338,6 +341,8 @@ func (d *decoder) entity() {
 	}
 	if country.s != "" && !isCountryCode(country.s) {
 		d.add(country.at, "entity country %s is not an ISO 3166 alpha-2 code (two capital letters, like US)", echo(country.s))
+	} else if msg := checkCountry(country.s); msg != "" {
+		d.add(country.at, "entity country %q %s", country.s, msg)
 	}
 	e.ID = d.l.defineID(e.ID, id.at, kindEntity)
 	d.l.ds.Entities = append(d.l.ds.Entities, e)
@@ -347,6 +352,7 @@ func (d *decoder) source() {
 	at := d.r.at()
 	var s graph.Source
 	var id, title, published, url, reliability field
+	var text, textFile, retrieved field
 	var derivedAt []pos
 	ok := d.object("source", sourceFields, func(key string) {
 		switch key {
@@ -364,6 +370,12 @@ func (d *decoder) source() {
 			reliability = d.field("source reliability")
 		case "derived_from":
 			s.DerivedFrom = d.strList("source derived_from", &derivedAt)
+		case "text":
+			text = d.field("source text")
+		case "text_file":
+			textFile = d.field("source text_file")
+		case "retrieved":
+			retrieved = d.field("source retrieved")
 		}
 	})
 	if !ok {
@@ -381,8 +393,13 @@ func (d *decoder) source() {
 		}
 	}
 	if r := reliability.s; r != "" && (len(r) != 1 || r[0] < 'A' || r[0] > 'F') {
-		d.add(reliability.at, "source reliability %s is not an Admiralty grade (want one of A, B, C, D, E, F)", echo(r))
+		if msg := reliabilityWithDigit(r); msg != "" {
+			d.add(reliability.at, "%s", msg)
+		} else {
+			d.add(reliability.at, "source reliability %s is not an Admiralty grade (want one of A, B, C, D, E, F)", echo(r))
+		}
 	}
+	d.sourceText(&s, text, textFile, retrieved)
 	for i, ref := range s.DerivedFrom {
 		if d.required(field{ref, derivedAt[i], true}, at, "source derived_from entry") {
 			d.l.refer(ref, derivedAt[i], kindSource, "source derived_from")
@@ -399,6 +416,8 @@ func (d *decoder) claim() {
 	var c graph.Claim
 	var id, from, to, relation, status, reported field
 	var span reportedSpan
+	var b beliefFields
+	d.quoteAt.reset()
 	var contested struct {
 		v  bool
 		at pos
@@ -451,6 +470,8 @@ func (d *decoder) claim() {
 			span.first = d.field("claim first_reported")
 		case "last_reported":
 			span.last = d.field("claim last_reported")
+		default:
+			d.beliefField(key, &b)
 		}
 	})
 	if !ok {
@@ -486,6 +507,7 @@ func (d *decoder) claim() {
 		c.ID = graph.DeriveClaimID(c.From, c.Relation, c.To)
 		d.defineID(c.ID, at, kindDerivedClaim)
 	}
+	d.checkBelief(&c, &b, at)
 	d.addClaim(c)
 }
 
@@ -557,11 +579,14 @@ func (d *decoder) stance(out *[]graph.Stance) {
 		case "position":
 			position = d.field("stance position")
 		case "quote":
+			d.quoteAt.stance(len(*out), d.r.at())
 			st.Quote = d.str("stance quote")
 		case "source":
 			source = d.field("stance source")
 		case "date":
 			date = d.field("stance date")
+		case "note":
+			st.Note = d.str("stance note")
 		}
 	})
 	if !ok {
@@ -590,6 +615,7 @@ func (d *decoder) sourceRef(out *[]graph.SourceRef) {
 		case "source":
 			source = d.field("claim source")
 		case "quote":
+			d.quoteAt.ref(len(*out), d.r.at())
 			ref.Quote = d.str("claim source quote")
 		}
 	})

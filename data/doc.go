@@ -58,6 +58,41 @@
 // derived_from must not form a cycle (a source cannot repeat itself through
 // a chain); the error spells the cycle out.
 //
+// Belief fields (see graph/belief.go and the README's tables). Claim
+// credibility is a number from 1 to 6 (Admiralty information credibility;
+// absent means ungraded, and 0 is refused rather than read as ungraded);
+// credibility_note needs a credibility. negated is true or false. basis is
+// stated (the default), assessment or inference; an inference needs a
+// non-blank detail. likelihood is one of ICD 203's seven terms. lint is a
+// list of {rule, reason} waivers: the rule must be one of check's rules,
+// named once per claim, and the reason is required. A stance may carry a
+// note. A source may carry text or text_file (not both) and a retrieved
+// date. A reliability written as a full Admiralty grade ("B2") is refused
+// with a message saying the digit belongs to the claims' credibility.
+// Entity country must be an officially assigned ISO 3166-1 alpha-2 code,
+// or EU or XK ("UK" gets "did you mean GB").
+//
+// text_file is a path relative to the file that names it. It must be local
+// (no "..", not absolute, no backslash), and must resolve, symlinks
+// followed, to a regular file inside that file's directory: a dataset from
+// someone else must not make claimgraph read, and export, a file elsewhere
+// on the machine. It is read at most 16 MiB (and within --max-bytes), must
+// be UTF-8 without NUL, and is kept as the source's text; its path is not
+// kept, so export writes the text inline and the exported file stands
+// alone. Standard input has no directory: a text_file there is an error.
+// The embedded dataset reads its text_file from the files embedded with it;
+// a dataset read from a git revision (REV:PATH), from the same revision.
+//
+// Quote places. For the quotes that cite a source with a text (one defined
+// before the claim, as sources usually are), the loader records where each
+// quote is written, so that check reports a quote missing from the text at
+// its file:line:col.
+//
+// Titles. The files of one load may each carry a title only if they agree:
+// two different titles are an error at the first (by path) naming the
+// other, so that the message and the merged title do not depend on the
+// order of the arguments. Files without a title are not counted.
+//
 // Derived fields. "contested" may appear on a claim, because export writes
 // it, but it is derived from the stances and must agree with them.
 //
@@ -72,6 +107,13 @@
 // that a data directory under version control does not pick up CI files,
 // and so that no walk can loop: a symlink loop among the files fails to open
 // (ELOOP) and is reported, a symlink to a directory is reported as one.
+//
+// Other formats. One file per format: csv*.go (the spreadsheet forms, in and
+// out; the columns come from one field table per record kind), ftm*.go
+// (FollowTheMoney in and out, mapped from FtM's published model), stix.go,
+// neo4j.go and cypher.go (out). Writers of several files take a
+// WriteFileFunc, so that the command decides where files go and how they
+// are written safely. Every writer is deterministic: records in id order.
 //
 // Round trip. WriteJSON → LoadBytes → WriteJSON gives the same bytes: the
 // export holds every field, derived ones included, and the loader accepts

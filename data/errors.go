@@ -143,11 +143,7 @@ func (ps *problems) resolve(files []*inputFile) error {
 	}
 	// Every offset to resolve, file by file, resolved in one pass over
 	// each text.
-	type target struct {
-		off       int64
-		line, col *int
-	}
-	byFile := make(map[int32][]target)
+	byFile := make(map[int32][]lineColTarget)
 	refLine := make([]int, len(ps.list))
 	refCol := make([]int, len(ps.list))
 	want := func(at pos, line, col *int) {
@@ -155,7 +151,7 @@ func (ps *problems) resolve(files []*inputFile) error {
 		case at.line > 0:
 			*line, *col = int(at.line), int(at.n)
 		case at.n >= 0:
-			byFile[at.file] = append(byFile[at.file], target{at.n, line, col})
+			byFile[at.file] = append(byFile[at.file], lineColTarget{at.n, line, col})
 		}
 	}
 	for i := range ps.list {
@@ -166,21 +162,7 @@ func (ps *problems) resolve(files []*inputFile) error {
 		}
 	}
 	for fi, list := range byFile {
-		slices.SortFunc(list, func(a, b target) int { return cmp.Compare(a.off, b.off) })
-		text := files[fi].text
-		line, col, scanned := 1, 1, 0 // col: of the byte at scanned, in runes
-		for _, t := range list {
-			off := int(min(t.off, int64(len(text))))
-			for ; scanned < off; scanned++ {
-				switch c := text[scanned]; {
-				case c == '\n':
-					line, col = line+1, 1
-				case c&0xc0 != 0x80: // not a UTF-8 continuation byte
-					col++
-				}
-			}
-			*t.line, *t.col = line, col
-		}
+		resolveLineCols(files[fi].text, list)
 	}
 	for i := range ps.list {
 		if p := &ps.list[i]; p.hasRef {
@@ -252,4 +234,57 @@ func isHiddenRune(r rune) bool {
 		return true
 	}
 	return 0x200b <= r && r <= 0x200f || 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069 || r == 0xfeff
+}
+
+// lineColTarget asks for the line and column of a byte offset.
+type lineColTarget struct {
+	off       int64
+	line, col *int
+}
+
+// resolveLineCols sets the 1-based line and rune column of every target in
+// one pass over text, however many there are.
+func resolveLineCols(text string, list []lineColTarget) {
+	slices.SortFunc(list, func(a, b lineColTarget) int { return cmp.Compare(a.off, b.off) })
+	line, col, scanned := 1, 1, 0 // col: of the byte at scanned, in runes
+	for _, t := range list {
+		off := int(min(t.off, int64(len(text))))
+		for ; scanned < off; scanned++ {
+			switch c := text[scanned]; {
+			case c == '\n':
+				line, col = line+1, 1
+			case c&0xc0 != 0x80: // not a UTF-8 continuation byte
+				col++
+			}
+		}
+		*t.line, *t.col = line, col
+	}
+}
+
+// places formats positions for messages that refer to them ("quote at
+// a.json:3:5"), resolving offsets in one pass over each file.
+func (l *loader) places(ats []pos) []string {
+	lines, cols := make([]int, len(ats)), make([]int, len(ats))
+	byFile := make(map[int32][]lineColTarget)
+	for i, at := range ats {
+		switch {
+		case at.line > 0:
+			lines[i], cols[i] = int(at.line), int(at.n)
+		case at.n >= 0:
+			byFile[at.file] = append(byFile[at.file], lineColTarget{at.n, &lines[i], &cols[i]})
+		}
+	}
+	for fi, list := range byFile {
+		resolveLineCols(l.files[fi].text, list)
+	}
+	out := make([]string, len(ats))
+	for i, at := range ats {
+		name := displayName(l.files[at.file].name)
+		if lines[i] == 0 {
+			out[i] = name
+		} else {
+			out[i] = fmt.Sprintf("%s:%d:%d", name, lines[i], cols[i])
+		}
+	}
+	return out
 }

@@ -24,6 +24,14 @@ type ClaimJSON struct {
 	Sources   []graph.SourceRef `json:"sources"`
 	Reported  string            `json:"reported"`
 
+	// The belief fields are written only when set, so that a dataset
+	// without them exports byte for byte as before.
+	Credibility     int8             `json:"credibility,omitempty"`
+	CredibilityNote string           `json:"credibility_note,omitempty"`
+	Negated         bool             `json:"negated,omitempty"`
+	Basis           graph.Basis      `json:"basis,omitempty"`
+	Likelihood      graph.Likelihood `json:"likelihood,omitempty"`
+	Lint            []graph.Waiver   `json:"lint,omitempty"`
 	// The claim in time, written only when set so that a dataset without
 	// dates exports byte for byte as before. first_reported and
 	// last_reported are derived (graph.ReportedSpan): like contested, the
@@ -79,6 +87,8 @@ func NewClaimJSON(c *graph.Claim) ClaimJSON {
 		ID: c.ID, From: c.From, To: c.To, Relation: c.Relation, Detail: c.Detail,
 		Status: c.Status, Contested: c.Contested(),
 		Stances: nonNil(c.Stances), Sources: nonNil(c.Sources), Reported: c.Reported,
+		Credibility: c.Credibility, CredibilityNote: c.CredibilityNote, Negated: c.Negated,
+		Basis: c.Basis, Likelihood: c.Likelihood, Lint: c.Lint,
 		History: c.History, When: c.When,
 	}
 }

@@ -88,3 +88,37 @@ func fuzzLoad(t *testing.T, name string, b []byte) error {
 	roundTrip(t, ds)
 	return nil
 }
+
+// FuzzLint runs every lint rule on whatever the loader accepts: no input the
+// size guard admits may crash check (a recursive Tarjan once overflowed the
+// stack on long derived_from chains).
+func FuzzLint(f *testing.F) {
+	f.Add(Embedded())
+	for _, tc := range testcases.Load() {
+		if tc.File == "" && len(tc.Src) < 4096 {
+			f.Add([]byte(tc.Src))
+		}
+	}
+	f.Add([]byte("sources:\n  - {id: a, title: A, derived_from: [b]}\n  - {id: b, title: B, derived_from: [c]}\n  - {id: c, title: C}\n" +
+		"entities:\n  - {id: x, name: X, type: company}\n  - {id: аx, name: Y, type: company}\n" +
+		"claims:\n  - {from: x, to: аx, relation: r, status: established, sources: [{source: a, quote: q}, {source: b}], stances: [{by: x, position: denies}, {by: x, position: asserts}]}\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ds, err := LoadBytes("f.yaml", b)
+		if err != nil {
+			return
+		}
+		g, err := graph.New(ds)
+		if err != nil {
+			t.Fatalf("the loader accepted what graph.New refuses: %v", err)
+		}
+		all := graph.Lint(g)
+		capped := graph.LintCapped(g, 3)
+		n := 0
+		for _, grp := range capped {
+			n += grp.Total
+		}
+		if n != len(all) {
+			t.Fatalf("LintCapped counts %d findings, Lint returns %d", n, len(all))
+		}
+	})
+}

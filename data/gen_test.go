@@ -43,6 +43,7 @@ func genDataset(rng *rand.Rand, nEntities, nClaims int) *graph.Dataset {
 		s.Published = maybe(rng, s.Published)
 		s.URL = maybe(rng, "https://example.org/"+fmt.Sprint(rng.IntN(1000))+"?q=a&b=<c>")
 		s.Reliability = maybe(rng, s.Reliability)
+		genSourceBelief(rng, s)
 	}
 	for i := range ds.Claims {
 		c := &ds.Claims[i]
@@ -58,12 +59,25 @@ func genDataset(rng *rand.Rand, nEntities, nClaims int) *graph.Dataset {
 		}
 		for j := range c.Stances {
 			c.Stances[j].Quote = maybe(rng, genText(rng, 30))
+			c.Stances[j].Note = maybe(rng, genText(rng, 20))
 		}
 		for j := range c.Sources {
 			c.Sources[j].Quote = maybe(rng, genText(rng, 50))
 		}
+		genClaimBelief(rng, c)
 	}
 	return ds
+}
+
+func genDate(rng *rand.Rand) string {
+	y := 1990 + rng.IntN(40)
+	switch rng.IntN(3) {
+	case 0:
+		return fmt.Sprint(y)
+	case 1:
+		return fmt.Sprintf("%d-%02d", y, 1+rng.IntN(12))
+	}
+	return fmt.Sprintf("%d-%02d-%02d", y, 1+rng.IntN(12), 1+rng.IntN(28))
 }
 
 // The loader refuses other control characters and invisible ones (see

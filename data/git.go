@@ -53,7 +53,7 @@ func LoadRevision(rev, path string, opts Options) (*graph.Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	return LoadBytes(name, b)
+	return loadBytesWith(name, b, gitTextReader(rev, path))
 }
 
 func readRevision(object string, maxBytes int64) ([]byte, error) {

@@ -46,6 +46,7 @@ func Load(paths []string, opts Options) (*graph.Dataset, error) {
 	// limit, and every file read as empty.
 	l.budget, l.maxBytes = min(budget, math.MaxInt64-1), budget
 	stdinRead := false
+	l.belief.readText = osTextReader
 	for _, p := range paths {
 		if l.overCap {
 			break
@@ -154,6 +155,8 @@ type loader struct {
 
 	budget, maxBytes int64
 	overCap          bool
+
+	belief beliefState // see belief.go
 }
 
 func newLoader() *loader {
@@ -622,6 +625,7 @@ func (l *loader) finish() (*graph.Dataset, error) {
 	}
 	l.checkCycles()
 	l.checkSpansLater()
+	l.finishBelief()
 	if err := l.errs.resolve(l.files); err != nil {
 		return nil, err
 	}

@@ -193,7 +193,7 @@ func TestLoadMergesAcrossFiles(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"1-entities.yaml": "title: merged\nentities:\n  - {id: a, name: A, type: company}\n",
-		"2-claims.json":   `{"title": "ignored", "claims": [{"from": "a", "to": "b", "relation": "r", "status": "alleged"}]}`,
+		"2-claims.json":   `{"title": "merged", "claims": [{"from": "a", "to": "b", "relation": "r", "status": "alleged"}]}`,
 		"3-more.yml":      "entities:\n  - {id: b, name: B, type: person}\n",
 		"notes.txt":       "not data",
 		".hidden.yaml":    "this: is skipped",

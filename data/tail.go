@@ -51,6 +51,7 @@ type tailDecode struct {
 	end    int // offset after the list's closing bracket
 	defs   []tailDef
 	claims []graph.Claim
+	quotes []quotePlace // see belief.go
 }
 
 type tailDef struct {
@@ -187,6 +188,7 @@ func (l *loader) spliceTail(t *tailDecode, r *jsonReader) bool {
 		l.defineID(def.id, def.at, def.k)
 	}
 	l.appendClaims(t.claims)
+	l.belief.quotes = append(l.belief.quotes, t.quotes...)
 	tailSpliced.Add(1)
 	r.i = t.end
 	r.first = r.first[:len(r.first)-1]

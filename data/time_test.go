@@ -158,14 +158,3 @@ func addTime(rng *rand.Rand, ds *graph.Dataset) {
 		}
 	}
 }
-
-func genDate(rng *rand.Rand) string {
-	y := strconv.Itoa(2000 + rng.IntN(25))
-	switch rng.IntN(3) {
-	case 0:
-		return y
-	case 1:
-		return fmt.Sprintf("%s-%02d", y, 1+rng.IntN(12))
-	}
-	return fmt.Sprintf("%s-%02d-%02d", y, 1+rng.IntN(12), 1+rng.IntN(28))
-}

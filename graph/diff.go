@@ -54,15 +54,22 @@ type Changed[T any] struct {
 //     or source changed;
 //   - KindSource (source): OldSource nil means the source was added to the
 //     claim, NewSource nil that it was removed. A changed quote is one
-//     removed and one added, since a claim may cite one source several times.
+//     removed and one added, since a claim may cite one source several times;
+//   - KindNegated (negated): WasNegated and NowNegated;
+//   - KindCredibility (credibility): OldCredibility and NewCredibility,
+//     0 for ungraded (see GradeText).
+//
+// The belief fields credibility_note, basis and likelihood are KindText.
 type Change struct {
 	Field Field
 
-	Old, New                   string
-	OldList, NewList           []string
-	WasContested, NowContested bool
-	OldStance, NewStance       *Stance
-	OldSource, NewSource       *SourceRef
+	Old, New                       string
+	OldList, NewList               []string
+	WasContested, NowContested     bool
+	OldStance, NewStance           *Stance
+	OldSource, NewSource           *SourceRef
+	WasNegated, NowNegated         bool
+	OldCredibility, NewCredibility int8
 }
 
 // Field names a changed field by its JSON name in the model, or one of the
@@ -89,6 +96,8 @@ const (
 	KindContested
 	KindStance
 	KindSource
+	KindNegated
+	KindCredibility
 )
 
 // Kind returns the kind of values a change of f carries.
@@ -102,6 +111,10 @@ func (f Field) Kind() ChangeKind {
 		return KindStance
 	case FieldSource:
 		return KindSource
+	case FieldNegated:
+		return KindNegated
+	case FieldCredibility:
+		return KindCredibility
 	}
 	return KindText
 }
@@ -212,6 +225,7 @@ func sourceChanges(a, b *Source) []Change {
 	ch = scalar(ch, "published", a.Published, b.Published)
 	ch = scalar(ch, "url", a.URL, b.URL)
 	ch = scalar(ch, "reliability", a.Reliability, b.Reliability)
+	ch = scalar(ch, "retrieved", a.Retrieved, b.Retrieved)
 	ch = set(ch, "derived_from", a.DerivedFrom, b.DerivedFrom)
 	return ch
 }
@@ -221,6 +235,7 @@ func sourceChanges(a, b *Source) []Change {
 func claimChanges(a, b *Claim) []Change {
 	var ch []Change
 	ch = scalar(ch, "status", string(a.Status), string(b.Status))
+	ch = append(ch, beliefChanges(a, b)...) // see diff_belief.go
 	stances := stanceChanges(a.Stances, b.Stances)
 	if len(stances) > 0 {
 		if ca, cb := a.Contested(), b.Contested(); ca != cb {

@@ -41,20 +41,25 @@
 // (denied or disputed, asserted or confirmed by nobody) stands one step
 // below an undenied claim of its status; a contested claim (asserted by one
 // party, denied or disputed by another) stands between alleged and failed,
-// whatever its status. The belief work will extend it with credibility.
+// whatever its status; a negated claim (one that states the relation does
+// NOT hold) connects nothing, and ranks with failed and retracted ones.
+// Within one strength, claims are ordered by credibility (see belief.go):
+// 1, 2, 3, ungraded, 6, 4, 5, so that a grade of 4 or 5 only ever weakens
+// a claim.
 //
-//	strength  claim
-//	      11  established
-//	      10  established, denied
-//	       9  reported
-//	       8  reported, denied
-//	       7  proposed
-//	       6  proposed, denied
-//	       5  alleged
-//	       4  alleged, denied
-//	       3  contested, whatever its status
-//	       1  failed or retracted (or a status claimgraph does not know)
-//	       0  failed or retracted, denied
+//	strength  claim                                          then, within it
+//	      11  established                                    credibility 1, 2, 3, ungraded, 6, 4, 5
+//	      10  established, denied                            likewise
+//	       9  reported                                       likewise
+//	       8  reported, denied                               likewise
+//	       7  proposed                                       likewise
+//	       6  proposed, denied                               likewise
+//	       5  alleged                                        likewise
+//	       4  alleged, denied                                likewise
+//	       3  contested, whatever its status                 likewise
+//	       1  failed, retracted or negated (or a status      likewise
+//	          claimgraph does not know)
+//	       0  failed, retracted or negated, and denied       likewise
 //
 // This package imports nothing else of claimgraph's.
 package graph

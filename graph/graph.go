@@ -38,6 +38,8 @@ type Graph struct {
 
 	// parent is the graph this one was filtered from, if any (see Filter).
 	parent *Graph
+
+	quotePlaces map[QuoteRef]string // see Dataset.QuotePlaces
 }
 
 type claimEnds struct{ from, to int32 }
@@ -70,6 +72,7 @@ func New(ds *Dataset) (*Graph, error) {
 		g.claims = sortedPointers(ds.Claims, func(c *Claim) string { return c.ID })
 	})
 	defer wg.Wait() // also on an early return: the goroutine writes g
+	g.quotePlaces = ds.QuotePlaces
 	g.entities = sortedPointers(ds.Entities, func(e *Entity) string { return e.ID })
 	g.sources = sortedPointers(ds.Sources, func(s *Source) string { return s.ID })
 	for i, e := range g.entities {

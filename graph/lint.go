@@ -94,6 +94,7 @@ var Rules = []Rule{
 	rule("stance-before-source", SevWarning, "stances dated before their claim's earliest source was published", lintStanceBeforeSource),
 	rule("when-end-before-start", SevWarning, "claims whose event time ends before it starts", lintWhenOrder),
 	rule("history-order", SevWarning, "claims whose history of statuses is not in date order", lintHistoryOrder),
+	rule("retrieved-before-published", SevWarning, "sources retrieved before they were published", lintRetrievedBeforePublished),
 }
 
 // Lint runs every rule on g and returns the findings sorted by severity
@@ -125,7 +126,7 @@ func LintCapped(g *Graph, max int) []LintGroup {
 	sinks := make([]*sink, len(Rules))
 	var wg sync.WaitGroup
 	for i, r := range Rules {
-		sinks[i] = &sink{max: max, def: r.Severity}
+		sinks[i] = &sink{max: max, def: r.Severity, rule: r.Name}
 		wg.Go(func() { r.run(g, sinks[i]) })
 	}
 	wg.Wait()
@@ -168,6 +169,7 @@ func sortGroup(fs []Finding) {
 type sink struct {
 	max    int
 	def    Severity    // the rule's
+	rule   string      // the rule's name, for waivers (see lint_belief.go)
 	groups []sinkGroup // one per severity the rule emitted, in order of first emission
 }
 
@@ -220,7 +222,14 @@ func (grp *sinkGroup) prune(max int) {
 	grp.bound, grp.hasBound = bound, true
 }
 
-func (s *sink) claim(c *Claim, msg func() string) { s.add("", "claim", c.ID, msg) }
+func (s *sink) claim(c *Claim, msg func() string) {
+	if c.Lint != nil || c.Basis == BasisInference {
+		if s.exempt(c, msg) {
+			return
+		}
+	}
+	s.add("", "claim", c.ID, msg)
+}
 
 func lintNoSource(g *Graph, s *sink) {
 	for _, c := range g.claims {

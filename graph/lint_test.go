@@ -49,7 +49,7 @@ func TestLint(t *testing.T) {
 			[]string{`warning: claim "c1": is contested, but "b" denies it without a quote [unquoted-denial]`}},
 		{"unquoted-denial needs a contested claim", func(ds *Dataset) {
 			ds.Claims[0].Stances = []Stance{{By: "b", Position: Disputes}}
-		}, nil},
+		}, []string{`note: claim "c1": is denied or disputed, but no stance asserts or confirms it [denied-unasserted]`}},
 
 		{"single-source fires", func(ds *Dataset) {
 			ds.Claims[0].Sources = []SourceRef{{Source: "s1", Quote: "x"}, {Source: "s1", Quote: "y"}}
@@ -109,7 +109,8 @@ func TestLint(t *testing.T) {
 		{"status-stance: alleged by no one", func(ds *Dataset) {
 			ds.Claims[0].Status = Alleged
 			ds.Claims[0].Stances = ds.Claims[0].Stances[1:]
-		}, []string{`warning: claim "c1": is alleged, yet no party asserts or confirms it [status-stance]`}},
+		}, []string{`warning: claim "c1": is alleged, yet no party asserts or confirms it [status-stance]`,
+			`note: claim "c1": is denied or disputed, but no stance asserts or confirms it [denied-unasserted]`}},
 		{"status-stance: alleged by a party is fine", func(ds *Dataset) { ds.Claims[0].Status = Alleged }, nil},
 
 		{"unmentioned-entity fires", func(ds *Dataset) {
@@ -118,7 +119,7 @@ func TestLint(t *testing.T) {
 		{"unmentioned-entity counts stance holders", func(ds *Dataset) {
 			ds.Entities = append(ds.Entities, Entity{ID: "pundit", Name: "P", Type: Person})
 			ds.Claims[0].Stances = append(ds.Claims[0].Stances, Stance{By: "pundit", Position: Silent})
-		}, nil},
+		}, []string{`note: entity "pundit": is in no claim's from or to; it only takes positions [positions-only-entity]`}},
 
 		{"confusable-ids fires on a Cyrillic look-alike", func(ds *Dataset) {
 			// "\u0430" is CYRILLIC SMALL LETTER A.
@@ -132,13 +133,21 @@ func TestLint(t *testing.T) {
 			`warning: entity "а": looks like entity "a" but is spelled differently: U+0430 at byte 0 [confusable-ids]`,
 			`warning: entity "аlibabа": looks like entity "alibaba" but is spelled differently: U+0430 at byte 0, U+0430 at byte 7 [confusable-ids]`,
 			`warning: source "ѕ1": looks like source "s1" but is spelled differently: U+0455 at byte 0 [confusable-ids]`,
+			// The look-alikes only take positions here, which is a note of its own.
+			`note: entity "alibaba": is in no claim's from or to; it only takes positions [positions-only-entity]`,
+			`note: entity "а": is in no claim's from or to; it only takes positions [positions-only-entity]`,
+			`note: entity "аlibabа": is in no claim's from or to; it only takes positions [positions-only-entity]`,
 		}},
 		{"confusable-ids leaves ASCII look-alikes alone", func(ds *Dataset) {
 			ds.Entities = append(ds.Entities, Entity{ID: "rn", Name: "RN", Type: Company}, Entity{ID: "m", Name: "M", Type: Company},
 				Entity{ID: "caf\u00e9", Name: "Café", Type: Company})
 			ds.Claims[0].Stances = append(ds.Claims[0].Stances, Stance{By: "rn", Position: Silent}, Stance{By: "m", Position: Silent},
 				Stance{By: "caf\u00e9", Position: Silent})
-		}, nil},
+		}, []string{ // no confusable-ids: only the notes that they only take positions
+			`note: entity "café": is in no claim's from or to; it only takes positions [positions-only-entity]`,
+			`note: entity "m": is in no claim's from or to; it only takes positions [positions-only-entity]`,
+			`note: entity "rn": is in no claim's from or to; it only takes positions [positions-only-entity]`,
+		}},
 
 		{"findings sort errors first, then rule order", func(ds *Dataset) {
 			ds.Entities = append(ds.Entities, Entity{ID: "lonely", Name: "L", Type: OtherType})
@@ -230,8 +239,15 @@ func TestRulesDocumented(t *testing.T) {
 			Stances: []Stance{{By: "a", Position: Asserts}, {By: "b", Position: Denies}, {By: "\u0430", Position: Silent}}},
 		Claim{ID: "one", From: "a", To: "b", Relation: "r", Status: Reported, Sources: []SourceRef{{Source: "s1"}}},
 		Claim{ID: "echo", From: "a", To: "b", Relation: "r", Status: Reported,
-			Sources: []SourceRef{{Source: "s1", Quote: "q"}, {Source: "s3", Quote: "q"}}})
-	ds.Sources = append(ds.Sources, Source{ID: "dated", Published: "2023-03"})
+			Sources: []SourceRef{{Source: "s1", Quote: "q"}, {Source: "s3", Quote: "q"}}},
+		// The belief rules: a quote missing from its source's text, a party
+		// both denying and silent, a hedged established claim, a denial
+		// nobody answers.
+		Claim{ID: "belief", From: "a", To: "b", Relation: "r", Status: Established,
+			Stances: []Stance{{By: "b", Position: Denies, Quote: "no"}, {By: "b", Position: Silent, Quote: "silent"}},
+			Sources: []SourceRef{{Source: "texted", Quote: "it reportedly happened"}}})
+	ds.Sources = append(ds.Sources, Source{ID: "texted", Text: "Something else."})
+	ds.Sources = append(ds.Sources, Source{ID: "dated", Published: "2023-03", Retrieved: "2023-02-28"})
 	ds.Claims = append(ds.Claims, Claim{ID: "dates", From: "a", To: "b", Relation: "r", Status: Reported,
 		Sources: []SourceRef{{Source: "dated", Quote: "q"}}, Stances: []Stance{{By: "a", Position: Asserts, Date: "2022"}},
 		History: []HistoryEntry{{Status: Reported, Date: "2023"}, {Status: Reported, Date: "2022"}}, When: &When{Start: "2023", End: "2022"}})

@@ -62,3 +62,16 @@ func lintHistoryOrder(g *Graph, s *sink) {
 		}
 	}
 }
+
+// lintRetrievedBeforePublished finds sources retrieved before they were
+// published: one of the two dates is wrong.
+func lintRetrievedBeforePublished(g *Graph, s *sink) {
+	for _, src := range g.sources {
+		if src.Retrieved != "" && src.Published != "" && DateKey(src.Retrieved) < DateKey(src.Published) &&
+			!sameYearOrMonth(src.Retrieved, src.Published) {
+			s.add("", "source", src.ID, func() string {
+				return fmt.Sprintf("was retrieved on %s, before it was published (%s)", src.Retrieved, src.Published)
+			})
+		}
+	}
+}

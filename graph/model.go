@@ -21,10 +21,16 @@ const (
 	Product     EntityType = "product"
 	Country     EntityType = "country"
 	OtherType   EntityType = "other"
+
+	Group          EntityType = "group"          // unnamed officials, a movement
+	Organization   EntityType = "organization"   // international or non-governmental
+	Infrastructure EntityType = "infrastructure" // a pipeline, a cable, a data centre
+	Vessel         EntityType = "vessel"
 )
 
 // EntityTypes lists the valid entity types in documentation order.
-var EntityTypes = []EntityType{Company, Government, Agency, Military, Legislature, Person, Media, Document, Product, Country, OtherType}
+var EntityTypes = []EntityType{Company, Government, Agency, Military, Legislature, Person, Media, Document, Product, Country, OtherType,
+	Group, Organization, Infrastructure, Vessel}
 
 // Valid reports whether t is one of EntityTypes.
 func (t EntityType) Valid() bool { return slices.Contains(EntityTypes, t) }
@@ -90,6 +96,14 @@ type Source struct {
 	URL         string   `json:"url"`       // http or https only
 	Reliability string   `json:"reliability"`
 	DerivedFrom []string `json:"derived_from"` // ids of sources this one repeats
+
+	// Text is the source's full text, when the dataset carries it, so that
+	// check can find every quote in it. The loader reads a text_file into
+	// Text; TextFile keeps the path for messages only, and export writes
+	// the text inline so that the exported file stands alone.
+	Text      string `json:"text,omitempty"`
+	TextFile  string `json:"-"`
+	Retrieved string `json:"retrieved,omitempty"` // date the text was retrieved, as Published
 }
 
 // Stance is one party's position on a claim.
@@ -99,6 +113,7 @@ type Stance struct {
 	Quote    string   `json:"quote"`
 	Date     string   `json:"date,omitempty"` // when the position was taken (see StanceDate)
 	Source   string   `json:"source"`
+	Note     string   `json:"note,omitempty"` // e.g. "no supporting evidence offered"
 }
 
 // SourceRef ties a claim to a source and the sentence of it that supports the claim.
@@ -119,6 +134,15 @@ type Claim struct {
 	Sources  []SourceRef `json:"sources"`
 	Reported string      `json:"reported"` // date, as Source.Published
 
+	// The belief grades (see belief.go), apart from the wording of Status.
+	// Credibility is 0 when ungraded, else 1 to 6; the int8 sits next to
+	// Negated so that the two cost one word in a million-claim dataset.
+	Credibility     int8       `json:"credibility,omitempty"`
+	Negated         bool       `json:"negated,omitempty"`
+	CredibilityNote string     `json:"credibility_note,omitempty"`
+	Basis           Basis      `json:"basis,omitempty"` // "" is BasisStated
+	Likelihood      Likelihood `json:"likelihood,omitempty"`
+	Lint            []Waiver   `json:"lint,omitempty"`
 	// The claim in time (see time.go): how its status changed, and when
 	// the alleged thing happened (nil when the dataset does not say).
 	History []HistoryEntry `json:"history,omitempty"`
@@ -161,6 +185,20 @@ type Dataset struct {
 	Entities []Entity `json:"entities"`
 	Sources  []Source `json:"sources"`
 	Claims   []Claim  `json:"claims"`
+
+	// QuotePlaces gives, for the quotes that cite a source with a text,
+	// where each is written ("file:line:col"), so that check can report a
+	// quote missing from its source where it stands. The loader fills it;
+	// a quote without an entry is reported by its claim alone.
+	QuotePlaces map[QuoteRef]string `json:"-"`
+}
+
+// QuoteRef names one quote of a claim: its Index'th stance (Stance true) or
+// source reference.
+type QuoteRef struct {
+	Claim  string
+	Stance bool
+	Index  int
 }
 
 // DeriveClaimID returns the id given to a claim that has none in its file. It

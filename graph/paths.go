@@ -152,6 +152,9 @@ func claimFlags(c *Claim) uint8 {
 	if i < 0 {
 		i = unknownStatus
 	}
+	if c.Negated {
+		i = negatedSlot // see belief.go
+	}
 	f := uint8(i)
 	if c.Contested() {
 		f |= contestedFlag
@@ -491,6 +494,7 @@ func (g *Graph) Paths(from, to string, opts PathOptions) ([]Path, PathStats, err
 				s.keep |= 1 << i
 			}
 		}
+		s.keep |= 1 << negatedSlot // filtered by status with the rest: see belief.go
 	}
 	s.stats.Limit = opts.Limit
 	s.distances()
@@ -978,6 +982,6 @@ func (s *search) materialise(it *item) Path {
 // sortClaims orders a hop's claims strongest first, then by id.
 func sortClaims(cs []*Claim) {
 	slices.SortStableFunc(cs, func(a, b *Claim) int {
-		return cmp.Or(cmp.Compare(Strength(b), Strength(a)), cmp.Compare(a.ID, b.ID))
+		return cmp.Or(CompareStrength(a, b), cmp.Compare(a.ID, b.ID))
 	})
 }

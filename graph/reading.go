@@ -38,6 +38,15 @@ type Reading struct {
 	// publishers (or, lacking one, the titles) of the sources it rests on, so
 	// that the reader still learns whose word it is.
 	ReportedBy []string
+
+	// The belief grades (see belief.go). Basis is "" for the default,
+	// "stated", which no output names; Grade is the Admiralty grade as
+	// cited ("B2", "B–"), "" when neither half is graded.
+	Credibility int
+	Grade       string
+	Basis       Basis
+	Likelihood  Likelihood
+	Negated     bool
 }
 
 // Party is an entity as a reading names it.
@@ -59,6 +68,7 @@ const (
 // a filtered graph still names parties the filter left out.
 func (g *Graph) Read(c *Claim) Reading {
 	r := Reading{Claim: c, Status: c.Status, Contested: c.Contested()}
+	r.readBelief(g)
 	for _, st := range c.Stances {
 		var list *[]Party
 		switch st.Position {
@@ -83,7 +93,13 @@ func (g *Graph) Read(c *Claim) Reading {
 		for _, ref := range c.Sources {
 			name := ref.Source
 			if s := g.Source(ref.Source); s != nil {
-				name = cmp.Or(s.Publisher, s.Title, s.ID)
+				name = s.Publisher
+				if name == "" && s.Title != "" {
+					// A bare title can pass for a party ("reported by
+					// U.S. National Security…"): quote it as a title.
+					name = "“" + s.Title + "”"
+				}
+				name = cmp.Or(name, s.ID)
 			}
 			if !slices.Contains(r.ReportedBy, name) {
 				r.ReportedBy = append(r.ReportedBy, name)
@@ -170,17 +186,72 @@ func names(ps []Party) []string {
 }
 
 // Parts returns the reading's parts before the relation: the mark (when
-// there is one), the status word, then each phrase in full.
+// there is one), the status word, the grades (BeliefParts), then each
+// phrase in full. A negated claim's "not:" is not among them: it belongs to
+// the relation (Relation), which every output prints with it.
 func (r Reading) Parts() []string {
 	var out []string
 	if m := r.Mark(); m != "" {
 		out = append(out, m)
 	}
 	out = append(out, string(r.Status))
+	out = append(out, r.BeliefParts()...)
 	for _, p := range r.Phrases() {
 		out = append(out, p.Text())
 	}
 	return out
+}
+
+// NegatedWord opens the relation of a claim that states the relation does
+// NOT hold ("not: is available in"). It is a word, like the marks, so that
+// a negated claim cannot be read as the relation itself in greyscale.
+const NegatedWord = "not:"
+
+func (r *Reading) readBelief(g *Graph) {
+	c := r.Claim
+	r.Credibility = int(c.Credibility)
+	r.Grade = g.Grade(c)
+	if BasisOf(c) != BasisStated {
+		r.Basis = c.Basis
+	}
+	r.Likelihood = c.Likelihood
+	r.Negated = c.Negated
+}
+
+// BeliefParts returns the reading's grades, which follow the status word:
+// the basis when it is not the default ("inference", "assessment"), the
+// likelihood ("likely"), and the Admiralty grade with its meaning ("B4
+// doubtful"). Figure labels set them on a line of their own.
+func (r Reading) BeliefParts() []string {
+	var out []string
+	if r.Basis != "" {
+		out = append(out, string(r.Basis))
+	}
+	if r.Likelihood != "" {
+		out = append(out, r.Likelihood.Words())
+	}
+	if r.Grade != "" {
+		if r.Credibility > 0 {
+			out = append(out, r.Grade+" "+CredibilityWord(r.Credibility))
+		} else {
+			out = append(out, r.Grade)
+		}
+	}
+	return out
+}
+
+// Relation is the claim's relation as every output prints it (see
+// RelationText).
+func (r Reading) Relation() string { return RelationText(r.Claim) }
+
+// RelationText is c's relation as every output prints it: "not: is
+// available in" for a negated claim, so that no output can show a negated
+// claim as the relation itself.
+func RelationText(c *Claim) string {
+	if c.Negated {
+		return NegatedWord + " " + c.Relation
+	}
+	return c.Relation
 }
 
 // String is the reading on one line, parts apart by " · " and without the
@@ -206,9 +277,9 @@ func (g *Graph) ReadPath(p Path) string {
 			note += fmt.Sprintf("; +%d more", more)
 		}
 		if h.Direction == Backward {
-			fmt.Fprintf(&b, " ←%s (%s)— %s", h.Claims[0].Relation, note, h.To.Name)
+			fmt.Fprintf(&b, " ←%s (%s)— %s", RelationText(h.Claims[0]), note, h.To.Name)
 		} else {
-			fmt.Fprintf(&b, " —%s (%s)→ %s", h.Claims[0].Relation, note, h.To.Name)
+			fmt.Fprintf(&b, " —%s (%s)→ %s", RelationText(h.Claims[0]), note, h.To.Name)
 		}
 	}
 	return b.String()

@@ -41,7 +41,7 @@ func TestRead(t *testing.T) {
 		supporters, opponents []string
 	}{
 		{"three", "‼ CONTESTED · reported · asserted by Gamma · denied by Alpha · disputed by Beta", true, false, []string{"gamma"}, []string{"alpha", "beta"}},
-		{"denied-only", "DENIED · alleged · reported by Reuters, Untitled memo · denied by X", false, true, []string{}, []string{"x"}},
+		{"denied-only", "DENIED · alleged · reported by Reuters, “Untitled memo” · denied by X", false, true, []string{}, []string{"x"}},
 		{"plain", "established · confirmed by Alpha", false, false, []string{"alpha"}, []string{}},
 	}
 	for _, tt := range tests {

@@ -36,6 +36,7 @@ type Stats struct {
 	EntitiesByType       []Count `json:"entities_by_type"`
 	ClaimsByStatus       []Count `json:"claims_by_status"`
 	SourcesByReliability []Count `json:"sources_by_reliability"`
+	ClaimsByCredibility  []Count `json:"claims_by_credibility"` // "1" to "6", then "ungraded"
 
 	// MostConnected holds the entities with the most claims, most first,
 	// ties broken by id; entities with no claim are left out.
@@ -75,6 +76,7 @@ func ComputeStats(g *Graph, top int) Stats {
 		byGrade[grade]++
 	}
 	st.SourcesByReliability = countKeys(byGrade, []string{"A", "B", "C", "D", "E", "F", Unrated})
+	st.ClaimsByCredibility = claimsByCredibility(g) // see belief.go
 
 	var ds []Degree
 	for i, e := range g.entities {

@@ -158,6 +158,7 @@ type usedStyles struct {
 	contested bool
 	denied    bool
 	stances   bool
+	belief    beliefUsed // see belief.go
 	types     map[graph.EntityType]bool
 	marks     map[string]bool
 }
@@ -510,6 +511,7 @@ func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 		f.used.denied = true
 		classes = append(classes, "denied")
 	}
+	classes = append(classes, f.beliefClasses(c)...)
 	lines := f.claimLabel(c, r)
 	if f.opts.StanceHolders == StanceBox && f.labels != LabelsNumbers && len(f.boxed) > 0 {
 		lines[0] = fmt.Sprintf("#%d · %s", f.claimNumber(c), lines[0])
@@ -545,7 +547,7 @@ func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 		{"fontcolor", quote(fontcolour)},
 		{"style", style},
 		{"penwidth", width},
-		{"arrowhead", st.arrowhead},
+		{"arrowhead", f.beliefArrowhead(c, st.arrowhead)},
 		{"tooltip", quote(f.edgeTooltip(c))},
 		{"labeltooltip", quote(f.edgeTooltip(c))},
 	}...)
@@ -562,7 +564,7 @@ func (f *figure) edgeAttrs(c *graph.Claim) [][2]string {
 // on the layout (constraint=false), so that the claims keep their places.
 func (f *figure) tieAttrs(t stanceTie) [][2]string {
 	f.used.stances = true
-	tip := fmt.Sprintf("%s %s: %s → %s: %s", f.name(t.party), t.position, f.name(t.claim.From), f.name(t.claim.To), t.claim.Relation)
+	tip := fmt.Sprintf("%s %s: %s → %s: %s", f.name(t.party), t.position, f.name(t.claim.From), f.name(t.claim.To), graph.RelationText(t.claim))
 	tip = capBytes(clean(tip), maxTooltip)
 	f.tooltips["edge stance:"+t.party+":"+t.claim.ID] = tip
 	return [][2]string{
@@ -658,7 +660,7 @@ func (f *figure) nodeTooltip(e *graph.Entity) string {
 	}
 	for _, t := range f.ties {
 		if t.party == e.ID {
-			fmt.Fprintf(&b, "\n%s: %s → %s: %s", t.position, f.name(t.claim.From), f.name(t.claim.To), t.claim.Relation)
+			fmt.Fprintf(&b, "\n%s: %s → %s: %s", t.position, f.name(t.claim.From), f.name(t.claim.To), graph.RelationText(t.claim))
 		}
 	}
 	if m, ok := f.opts.Marks[e.ID]; ok {
@@ -680,7 +682,8 @@ func (f *figure) edgeTooltip(c *graph.Claim) string {
 	}
 	r := f.readings[c.ID]
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s → %s: %s\n%s\nstatus: %s", f.name(c.From), f.name(c.To), c.Relation, r.String(), c.Status)
+	fmt.Fprintf(&b, "%s → %s: %s\n%s\nstatus: %s", f.name(c.From), f.name(c.To), r.Relation(), r.String(), c.Status)
+	b.WriteString(f.beliefTooltip(c))
 	if n := f.claimNumber(c); f.labels == LabelsNumbers || f.opts.StanceHolders == StanceBox {
 		fmt.Fprintf(&b, "\nclaim #%d", n)
 	}

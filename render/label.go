@@ -115,7 +115,12 @@ func phrases(r graph.Reading, max, nameCap, reportedCap int) []string {
 		names := make([]string, len(p.Names))
 		for i, n := range p.Names {
 			if p.Verb == "reported by" {
-				names[i] = cut(n, reportedCap)
+				if title, ok := strings.CutPrefix(n, "“"); ok && strings.HasSuffix(title, "”") {
+					// Cut inside the quotes, so the title stays quoted.
+					names[i] = "“" + cut(strings.TrimSuffix(title, "”"), reportedCap-2) + "”"
+				} else {
+					names[i] = cut(n, reportedCap)
+				}
 			} else {
 				names[i] = cut(n, nameCap)
 			}
@@ -127,7 +132,8 @@ func phrases(r graph.Reading, max, nameCap, reportedCap int) []string {
 }
 
 // claimLabel returns the lines of c's label in the figure's label mode:
-// the mark and status word, then who asserts or confirms (or reports),
+// the mark and status word, the grades (basis, likelihood, Admiralty
+// grade) on a line of their own, then who asserts or confirms (or reports),
 // who denies, who disputes, each on lines of its own, then the relation
 // and its source marks on lines of their own.
 func (f *figure) claimLabel(c *graph.Claim, r graph.Reading) []string {
@@ -143,24 +149,27 @@ func (f *figure) claimLabel(c *graph.Claim, r graph.Reading) []string {
 		return []string{l}
 	case LabelsShort:
 		lines := wrap(head(r, c, true), f.edgeWrap())
+		lines = append(lines, f.beliefLine(r)...)
 		for _, p := range phrases(r, 2, shortName, shortName) {
 			lines = append(lines, wrap(p, f.edgeWrap())...)
 		}
-		return f.withFirstReported(c, append(lines, f.relationLines(c, shortRelation)...))
+		return f.withFirstReported(c, append(lines, f.relationLines(r, shortRelation)...))
 	}
 	lines := wrap(head(r, c, false), f.edgeWrap())
+	lines = append(lines, f.beliefLine(r)...)
 	for _, p := range phrases(r, 4, maxPartyName, maxReportedBy) {
 		lines = append(lines, wrap(p, f.edgeWrap())...)
 	}
-	return f.withFirstReported(c, append(lines, f.relationLines(c, maxRelationLabel)...))
+	return f.withFirstReported(c, append(lines, f.relationLines(r, maxRelationLabel)...))
 }
 
 // relationLines is the relation, cut to max runes and wrapped, behind an
 // arrow that sets it apart from the party lists, with the source marks on
 // its last line (a mark alone on a line would read as a part of its own).
-func (f *figure) relationLines(c *graph.Claim, max int) []string {
-	lines := wrap("→ "+cut(c.Relation, max), f.edgeWrap())
-	if refs := f.refMarks(c); refs != "" {
+// A negated claim's relation reads "→ not: …".
+func (f *figure) relationLines(r graph.Reading, max int) []string {
+	lines := wrap("→ "+cut(r.Relation(), max), f.edgeWrap())
+	if refs := f.refMarks(r.Claim); refs != "" {
 		lines[len(lines)-1] += " " + refs
 	}
 	return lines

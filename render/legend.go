@@ -52,6 +52,7 @@ func (f *figure) legendLabel() string {
 	if f.untied > 0 {
 		claims = append(claims, entry("", fmt.Sprintf("%d positions of parties on claims are not drawn (too many): see each claim's tooltip", f.untied)))
 	}
+	claims = append(claims, f.beliefLegend(entry)...)
 	if f.opts.TimelineKey {
 		claims = append(claims, entry("", "first reported: the earliest date of a claim's sources, positions and status changes"))
 	}
@@ -156,7 +157,10 @@ func (f *figure) claimsTable() string {
 		if m := r.Mark(); m != "" {
 			status = m + " · " + status
 		}
-		claim := cut(f.name(c.From), maxPartyName) + " → " + cut(c.Relation, maxRelationLabel) + " → " + cut(f.name(c.To), maxPartyName)
+		if grades := f.beliefLine(r); len(grades) > 0 {
+			status += "\n" + strings.Join(grades, "\n")
+		}
+		claim := cut(f.name(c.From), maxPartyName) + " → " + cut(r.Relation(), maxRelationLabel) + " → " + cut(f.name(c.To), maxPartyName)
 		who := strings.Join(phrases(r, 6, maxPartyName, maxReportedBy), "; ")
 		fmt.Fprintf(&b, `<TR><TD ALIGN="RIGHT" VALIGN="TOP">%d</TD><TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">%s</TD><TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">%s</TD><TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">%s</TD><TD ALIGN="LEFT" VALIGN="TOP">%s</TD></TR>`,
 			f.claimNumber(c), html(status), html(strings.Join(wrap(claim, 60), "\n")), html(strings.Join(wrap(who, 60), "\n")), html(f.refMarks(c)))

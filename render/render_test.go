@@ -87,7 +87,7 @@ func TestStatusStyles(t *testing.T) {
 		not   []string
 	}{
 		{"c-established", []string{`color="#0072B2"`, "style=solid", "penwidth=2", "arrowhead=normal", `label="established\nreported by Daily\n→ pays taxes to [1]"`, `class="claim established"`}, []string{"CONTESTED"}},
-		{"c-reported", []string{`color="#56B4E9:transparent:#56B4E9"`, "style=solid", "penwidth=1", `label="reported\nreported by Second report\n→ briefed [2]"`}, nil},
+		{"c-reported", []string{`color="#56B4E9:transparent:#56B4E9"`, "style=solid", "penwidth=1", `label="reported\nreported by “Second report”\n→ briefed [2]"`}, nil},
 		{"c-undenied", []string{`color="#E69F00"`, "style=dashed", "penwidth=1.6", `label="alleged\nasserted by The Press\n→ lobbies"`, `class="claim alleged"`}, []string{"CONTESTED", "contested"}},
 		{"c-contested", []string{`color="#D55E00"`, "style=dashed", "penwidth=3.2", `label="‼ CONTESTED · alleged\nasserted by A memo\ndenied by Government B\n→ sells data to [1,2]"`, `class="claim alleged contested"`}, nil},
 		{"c-proposed", []string{`color="#009E73"`, "style=dotted", `label="proposed\n→ plans to publish"`}, nil},
@@ -564,10 +564,19 @@ func TestBriefing(t *testing.T) {
 		if r.Denied {
 			class += " denied"
 		}
+		if c.Negated {
+			class += " negated"
+		}
+		if c.Doubtful() {
+			class += " doubtful"
+		}
+		if r.Basis != "" {
+			class += " " + string(r.Basis)
+		}
 		if grp.Attr["class"] != class {
 			t.Errorf("%s: class %q, want %q", c.ID, grp.Attr["class"], class)
 		}
-		checkLabelOrder(t, c.ID, grp.text(), r, c.Relation)
+		checkLabelOrder(t, c.ID, grp.text(), r, r.Relation())
 	}
 	for _, e := range g.Entities() {
 		grp := root.group(e.ID)
@@ -618,6 +627,7 @@ func checkLabelOrder(t *testing.T, id, text string, r graph.Reading, relation st
 		parts = append(parts, m)
 	}
 	parts = append(parts, string(r.Status))
+	parts = append(parts, r.BeliefParts()...)
 	for _, p := range r.Phrases() {
 		parts = append(parts, p.Verb)
 	}

@@ -108,6 +108,11 @@ var typeStyles = map[graph.EntityType]nodeStyle{
 	graph.Product:     {"box3d", "filled", "#D9F0E6", "1", "3-D box"},
 	graph.Country:     {"ellipse", "filled", "#FFF6D5", "2", "double ellipse"},
 	graph.OtherType:   {"box", "dashed,filled", "#FFFFFF", "1", "dashed box"},
+
+	graph.Group:          {"folder", "filled", "#F3DCEA", "1", "folder"},
+	graph.Organization:   {"house", "filled", "#E4E0F5", "1", "house"},
+	graph.Infrastructure: {"cylinder", "filled", "#E6E6E6", "1", "cylinder"},
+	graph.Vessel:         {"cds", "filled", "#D6EAF5", "1", "pointed box"},
 }
 
 var unknownTypeStyle = nodeStyle{"box", "dashed,filled", "#FFFFFF", "1", "dashed box"}

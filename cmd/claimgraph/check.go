@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -82,6 +83,11 @@ func runCheck(opts *checkOptions, stdout, stderr io.Writer) error {
 		limit = 0
 	}
 	groups := graph.LintCapped(g, limit)
+	if !opts.all {
+		// What a claim waives is listed by --all only: the point of a
+		// waiver is a quiet check on a dataset whose author has looked.
+		groups = slices.DeleteFunc(groups, func(grp graph.LintGroup) bool { return grp.Severity == graph.SevWaived })
+	}
 	if opts.format == "json" {
 		var findings []graph.Finding
 		for _, grp := range groups {

@@ -19,6 +19,7 @@ type listOptions struct {
 	source    string
 	involving string
 	format    string
+	grades    string       // --credibility, see belief.go
 	tty       bool         // standard output is a terminal: a table by default
 	style     report.Style // colour for the table's header
 }
@@ -32,7 +33,8 @@ func newListCmd(g *globalOptions, s streams) *cobra.Command {
 		Short: "List entities, claims or sources, filtered",
 		Long: `List prints one row per entity, claim or source.
 
-The claim filters (--status, --contested, --source, --involving) select
+The claim filters (--status, --contested, --source, --involving,
+--credibility) select
 claims. "list claims" prints those; "list entities" and "list sources" then
 print the entities and sources the selected claims mention (as from, to or
 stance holder; as cited source or stance source). Without a claim filter
@@ -62,9 +64,11 @@ denies them.`,
 	f.BoolVar(&opts.contested, "contested", false, "only contested claims")
 	f.StringVar(&opts.source, "source", "", "only claims citing source `ID`")
 	f.StringVar(&opts.involving, "involving", "", "only claims `ENTITY` is from, to or takes a stance on")
+	f.StringVar(&opts.grades, "credibility", "", "only claims with these credibility `grades` (comma-separated: 1 to 6, or ungraded)")
 	f.StringVar(&opts.format, "format", "", "output `format`: table, tsv or json (default: table on a terminal, tsv otherwise)")
 	_ = cmd.RegisterFlagCompletionFunc("type", completeList(graph.EntityTypes))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeList(graph.Statuses))
+	_ = cmd.RegisterFlagCompletionFunc("credibility", completeList([]string{"1", "2", "3", "4", "5", "6", graph.Ungraded}))
 	_ = cmd.RegisterFlagCompletionFunc("source", completeSources(g))
 	_ = cmd.RegisterFlagCompletionFunc("involving", completeEntities(g))
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("table", "tsv", "json"))
@@ -91,6 +95,10 @@ func runList(opts *listOptions, stdout io.Writer) error {
 	if err != nil {
 		return usageErrorf("--status: %w", err)
 	}
+	grades, err := parseGrades(opts.grades)
+	if err != nil {
+		return err
+	}
 	g, err := opts.global.loadGraph()
 	if err != nil {
 		return err
@@ -107,13 +115,14 @@ func runList(opts *listOptions, stdout io.Writer) error {
 		return withHint(fmt.Errorf("--source: no source %q", opts.source),
 			"run 'claimgraph list sources' to see them")
 	}
-	filtered := len(statuses) > 0 || opts.contested || opts.source != "" || involving != ""
+	filtered := len(statuses) > 0 || opts.contested || opts.source != "" || involving != "" || grades != nil
 	var claims []*graph.Claim
 	for _, c := range g.Claims() {
 		if (len(statuses) == 0 || slices.Contains(statuses, c.Status)) &&
 			(!opts.contested || c.Contested()) &&
 			(opts.source == "" || report.Cites(c, opts.source)) &&
-			(involving == "" || report.Involves(c, involving)) {
+			(involving == "" || report.Involves(c, involving)) &&
+			(grades == nil || grades[c.Credibility]) {
 			claims = append(claims, c)
 		}
 	}

@@ -24,6 +24,9 @@ type pathsOptions struct {
 	rank           string
 	quotes         bool
 	stats          bool
+
+	minCredibility int  // see belief.go
+	includeNegated bool // see belief.go
 }
 
 func newPathsCmd(g *globalOptions, s streams) *cobra.Command {
@@ -85,6 +88,8 @@ paths exits with status 1.`,
 	f.StringVar(&opts.render, "render", "", "also draw the paths as an SVG diagram to `FILE`")
 	f.StringVar(&opts.rank, "rank", "strength", "rank paths by `strength` (fewest contested hops, strongest weakest link) or hops (fewest first)")
 	f.BoolVar(&opts.quotes, "quotes", false, "also print the source sentences each claim rests on")
+	f.IntVar(&opts.minCredibility, "min-credibility", 0, "use only claims graded 1 to `N` (1 most credible) and ungraded claims")
+	f.BoolVar(&opts.includeNegated, "include-negated", false, "also follow negated claims (claims that a relation does NOT hold)")
 	f.BoolVar(&opts.stats, "stats", false, "print load and search times to standard error")
 	_ = f.MarkHidden("stats")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("text", "markdown", "json"))
@@ -125,7 +130,7 @@ func (opts *pathsOptions) searchOptions() (graph.PathOptions, error) {
 		}
 		search.Statuses = st
 	}
-	return search, nil
+	return search, checkMinCredibility(opts.minCredibility)
 }
 
 func runPaths(opts *pathsOptions, stdout, stderr io.Writer) error {
@@ -149,6 +154,7 @@ func runPaths(opts *pathsOptions, stdout, stderr io.Writer) error {
 	if from == to {
 		return usageErrorf("from and to are the same entity, %q", from.ID)
 	}
+	g = filterBelief(g, opts.minCredibility, !opts.includeNegated, search.Statuses, from.ID, to.ID)
 	searched := time.Now()
 	paths, stats, err := g.Paths(from.ID, to.ID, search)
 	if bound := (*graph.SearchBoundError)(nil); errors.As(err, &bound) {

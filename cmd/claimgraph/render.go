@@ -28,6 +28,8 @@ type renderOptions struct {
 	labels    string // issue 11: label mode
 	stances   string // issue 11: how stance holders are drawn
 
+	minCredibility int // see belief.go
+
 	timelineKey bool // issue 15: first-reported dates on claim labels
 }
 
@@ -74,6 +76,7 @@ them, or write --format dot and run Graphviz yourself.`,
 	f.StringVar(&opts.labels, "labels", "", "arrow labels: full, short or numbers (numbers and a claims table); default: full up to "+fmt.Sprint(render.FullLabelsUpTo)+" claims in the default layout, else numbers")
 	f.BoolVar(&opts.timelineKey, "timeline-key", false, "add each claim's first-reported date to its label (and say so in the key)")
 	f.StringVar(&opts.stances, "stances", "connectors", "draw parties taking positions as dotted connectors to the claim's subject, or list them in a box")
+	f.IntVar(&opts.minCredibility, "min-credibility", 0, "draw only claims graded 1 to `N` (1 most credible) and ungraded claims")
 	_ = cmd.RegisterFlagCompletionFunc("focus", completeEntities(g))
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("svg", "png", "dot"))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeList(graph.Statuses))
@@ -152,11 +155,15 @@ func runRender(opts *renderOptions, stdout io.Writer) error {
 	if err != nil {
 		return usageErrorf("--type: %w", err)
 	}
+	if err := checkMinCredibility(opts.minCredibility); err != nil {
+		return err
+	}
 
 	g, err := opts.global.loadGraph()
 	if err != nil {
 		return err
 	}
+	g = filterBelief(g, opts.minCredibility, false, nil)
 	g, err = filterForRender(g, opts, statuses, types)
 	if err != nil {
 		return err

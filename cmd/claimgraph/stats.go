@@ -51,6 +51,7 @@ type statsJSON struct {
 	EntitiesByType       map[string]int `json:"entities_by_type"`
 	ClaimsByStatus       map[string]int `json:"claims_by_status"`
 	SourcesByReliability map[string]int `json:"sources_by_reliability"`
+	ClaimsByCredibility  map[string]int `json:"claims_by_credibility"`
 	MostConnected        []graph.Degree `json:"most_connected"`
 }
 
@@ -70,6 +71,7 @@ func runStats(opts *statsOptions, stdout io.Writer, style report.Style) error {
 			EntitiesByType:       countMap(st.EntitiesByType),
 			ClaimsByStatus:       countMap(st.ClaimsByStatus),
 			SourcesByReliability: countMap(st.SourcesByReliability),
+			ClaimsByCredibility:  countMap(st.ClaimsByCredibility),
 			MostConnected:        nonNil(st.MostConnected),
 		})
 	}
@@ -98,6 +100,7 @@ func runStats(opts *statsOptions, stdout io.Writer, style report.Style) error {
 	section("Entities by type", nonZero(st.EntitiesByType))
 	section("Claims by status", nonZero(st.ClaimsByStatus))
 	section("Sources by reliability", nonZero(st.SourcesByReliability))
+	section("Claims by credibility", nonZero(st.ClaimsByCredibility))
 	if len(st.MostConnected) > 0 {
 		p.Line("")
 		p.Line(style.Bold("Most connected entities"))

@@ -12,26 +12,35 @@ import (
 // (data.ClaimJSON, every key present, lists never null; a test keeps the two
 // in step, since render may not import data) plus its reading.
 type Claim struct {
-	ID         string            `json:"id"`
-	From       string            `json:"from"`
-	To         string            `json:"to"`
-	Relation   string            `json:"relation"`
-	Detail     string            `json:"detail"`
-	Status     graph.Status      `json:"status"`
-	Contested  bool              `json:"contested"`
-	Stances    []graph.Stance    `json:"stances"`
-	Sources    []graph.SourceRef `json:"sources"`
-	Reported   string            `json:"reported"`
-	Denied     bool              `json:"denied"`
-	Reading    string            `json:"reading"`
-	Supporters []string          `json:"supporters"` // entity ids that assert or confirm it
-	Opponents  []string          `json:"opponents"`  // entity ids that deny or dispute it
+	ID        string            `json:"id"`
+	From      string            `json:"from"`
+	To        string            `json:"to"`
+	Relation  string            `json:"relation"`
+	Detail    string            `json:"detail"`
+	Status    graph.Status      `json:"status"`
+	Contested bool              `json:"contested"`
+	Stances   []graph.Stance    `json:"stances"`
+	Sources   []graph.SourceRef `json:"sources"`
+	Reported  string            `json:"reported"`
+
+	// The belief fields, as export writes them: only when set.
+	Credibility     int8             `json:"credibility,omitempty"`
+	CredibilityNote string           `json:"credibility_note,omitempty"`
+	Negated         bool             `json:"negated,omitempty"`
+	Basis           graph.Basis      `json:"basis,omitempty"`
+	Likelihood      graph.Likelihood `json:"likelihood,omitempty"`
+	Lint            []graph.Waiver   `json:"lint,omitempty"`
 
 	// The claim in time, as export writes it (only when set).
 	History       []graph.HistoryEntry `json:"history,omitempty"`
 	When          *graph.When          `json:"when,omitempty"`
 	FirstReported string               `json:"first_reported,omitempty"`
 	LastReported  string               `json:"last_reported,omitempty"`
+
+	Denied     bool     `json:"denied"`
+	Reading    string   `json:"reading"`
+	Supporters []string `json:"supporters"` // entity ids that assert or confirm it
+	Opponents  []string `json:"opponents"`  // entity ids that deny or dispute it
 }
 
 // ClaimJSON returns c as `claimgraph show CLAIM --format json` prints it and
@@ -43,6 +52,8 @@ func ClaimJSON(g *graph.Graph, c *graph.Claim) Claim {
 		ID: c.ID, From: c.From, To: c.To, Relation: c.Relation, Detail: c.Detail,
 		Status: c.Status, Contested: r.Contested,
 		Stances: nonNil(c.Stances), Sources: nonNil(c.Sources), Reported: c.Reported,
+		Credibility: c.Credibility, CredibilityNote: c.CredibilityNote, Negated: c.Negated,
+		Basis: c.Basis, Likelihood: c.Likelihood, Lint: c.Lint,
 		Denied: r.Denied, Reading: r.String(), Supporters: r.Supporters(), Opponents: r.Opponents(),
 		History: c.History, When: c.When, FirstReported: first, LastReported: last,
 	}
@@ -104,9 +115,14 @@ func Degree(g *graph.Graph, id string) int {
 
 // sentence reads a claim as English: "Alibaba Group transfers customer
 // data to People's Liberation Army". Relations are written as verb phrases
-// for exactly this.
+// for exactly this. A negated claim opens with "not:" ("not: OpenAI is
+// available in China"), so that it never reads as the relation itself.
 func sentence(g *graph.Graph, c *graph.Claim) string {
-	return g.EntityName(c.From) + " " + c.Relation + " " + g.EntityName(c.To)
+	s := g.EntityName(c.From) + " " + c.Relation + " " + g.EntityName(c.To)
+	if c.Negated {
+		return graph.NegatedWord + " " + s
+	}
+	return s
 }
 
 // marks formats source numbers as " [1, 3]", or "" for none.

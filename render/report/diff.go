@@ -136,6 +136,12 @@ func (r *Diff) sections() []diffSection {
 				contested = append(contested, line(l...))
 			case graph.KindStance:
 				stances = append(stances, line(r.stanceLine(sentence, ch.OldStance, ch.NewStance)...))
+			case graph.KindNegated:
+				now := "now negated"
+				if !ch.NowNegated {
+					now = "no longer negated"
+				}
+				fields = append(fields, sp(spanNew, now), sp(spanPlain, "; "))
 			case graph.KindSource:
 				if old := ch.OldSource; old != nil {
 					fields = append(fields, sp(spanPlain, "source removed: "), sp(spanOld, sourceRef(old)), sp(spanPlain, "; "))
@@ -263,8 +269,12 @@ func fieldSpans(ch graph.Change) []span {
 // changeValues says a text or list change's values: “quoted”, [a, b] or
 // (none).
 func changeValues(ch graph.Change) (old, new string) {
-	if ch.Field.Kind() == graph.KindList {
+	switch ch.Field.Kind() {
+	case graph.KindList:
 		return listText(ch.OldList), listText(ch.NewList)
+	case graph.KindCredibility:
+		// A grade reads as the digit: "credibility 6 → 2".
+		return graph.GradeText(ch.OldCredibility), graph.GradeText(ch.NewCredibility)
 	}
 	return textValue(ch.Old), textValue(ch.New)
 }
@@ -331,7 +341,7 @@ func positionNoun(p graph.Position) string {
 // sentence names a claim as a reader says it: "Alibaba Group — transfers
 // customer data to → People's Liberation Army".
 func (r *Diff) sentence(g *graph.Graph, c *graph.Claim) string {
-	return g.EntityName(c.From) + " — " + c.Relation + " → " + g.EntityName(c.To)
+	return g.EntityName(c.From) + " — " + graph.RelationText(c) + " → " + g.EntityName(c.To)
 }
 
 // party names the author of a stance, from the new version if it is still

@@ -43,7 +43,7 @@ type ChangedJSON struct {
 }
 
 // ChangeJSON is one change as JSON: old and new are strings, lists, bools,
-// stances or source references by field, as graph.Change documents, and
+// credibility numbers (0 ungraded), stances or source references by field, as graph.Change documents, and
 // null means "absent" (a stance not yet taken or withdrawn, a source not
 // cited), never an empty list.
 type ChangeJSON struct {
@@ -108,6 +108,11 @@ func changeJSON(ch graph.Change) ChangeJSON {
 		return ChangeJSON{f, ch.OldStance, ch.NewStance}
 	case graph.KindSource:
 		return ChangeJSON{f, ch.OldSource, ch.NewSource}
+	case graph.KindNegated:
+		return ChangeJSON{f, ch.WasNegated, ch.NowNegated}
+	case graph.KindCredibility:
+		// The number as the dataset writes it, 0 for ungraded.
+		return ChangeJSON{f, ch.OldCredibility, ch.NewCredibility}
 	}
 	return ChangeJSON{f, ch.Old, ch.New}
 }

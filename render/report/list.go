@@ -44,7 +44,7 @@ func Claims(w io.Writer, format string, st Style, g *graph.Graph, claims []*grap
 		if rd.Contested {
 			contested = "yes"
 		}
-		t.Rows = append(t.Rows, []string{c.ID, c.From, c.Relation, c.To, string(c.Status), contested,
+		t.Rows = append(t.Rows, []string{c.ID, c.From, rd.Relation(), c.To, string(c.Status), contested,
 			strings.Join(sourceIDs(c), ","), rd.String()})
 	}
 	return t.Write(w, format, st)

@@ -69,6 +69,7 @@ type ClaimDetailJSON struct {
 	Supporters []string     `json:"supporters"`
 	Opponents  []string     `json:"opponents"`
 	Sources    []string     `json:"sources"`
+	Negated    bool         `json:"negated"` // the claim states the relation does NOT hold
 }
 
 // WeakestJSON names the weakest link by its best claim. status is the
@@ -106,7 +107,7 @@ func (r *Paths) JSON() PathsJSON {
 				hj.Claims[m] = c.ID
 				rd := r.G.Read(c)
 				hj.ClaimDetail[m] = ClaimDetailJSON{ID: c.ID, Status: c.Status, Contested: rd.Contested,
-					Denied: rd.Denied, Supporters: rd.Supporters(), Opponents: rd.Opponents(), Sources: sourceIDs(c)}
+					Denied: rd.Denied, Supporters: rd.Supporters(), Opponents: rd.Opponents(), Sources: sourceIDs(c), Negated: c.Negated}
 			}
 			pj.Hops[k] = hj
 		}
@@ -229,7 +230,7 @@ func (r *Paths) Text(w io.Writer) error {
 			p.Line("   " + Text(hopLabel(h)) + mark)
 			for _, c := range h.Claims {
 				p.Line("     " + Text(c.ID+": "+r.G.Read(c).String()))
-				p.Line("       " + Text(c.Relation) + marks(r.G.SourceNumbers(c)))
+				p.Line("       " + Text(graph.RelationText(c)) + marks(r.G.SourceNumbers(c)))
 				if r.Quotes {
 					for _, q := range quoteLines(r.G, c) {
 						p.Line("         " + Text(q))
@@ -267,7 +268,7 @@ func (r *Paths) Markdown(w io.Writer) error {
 			}
 			var cs []string
 			for _, c := range h.Claims {
-				cell := fmt.Sprintf("%s %s: %s%s", code(c.ID), md(r.G.Read(c).String()), md(c.Relation), marks(r.G.SourceNumbers(c)))
+				cell := fmt.Sprintf("%s %s: %s%s", code(c.ID), md(r.G.Read(c).String()), md(graph.RelationText(c)), marks(r.G.SourceNumbers(c)))
 				if r.Quotes {
 					for _, q := range quoteLines(r.G, c) {
 						cell += "<br>" + md(q)

@@ -80,7 +80,7 @@ func TestPathsReading(t *testing.T) {
 	}{
 		{"text", []string{
 			"     x-attacked-y: " + threeReading + "\n       attacked [1]\n",
-			"     y-supplies-z: DENIED · alleged · reported by Post repeats the blog · denied by Y\n",
+			"     y-supplies-z: DENIED · alleged · reported by “Post repeats the blog” · denied by Y\n",
 			"   y → z  [denied]\n",
 			"2 hops, 1 contested, 1 denied; weakest link: x-attacked-y (reported, contested)",
 		}},
@@ -205,7 +205,7 @@ func TestClaimJSON(t *testing.T) {
 	g := threeParties(t)
 	c := ClaimJSON(g, g.Claim("y-supplies-z"))
 	if !c.Denied || c.Contested || len(c.Supporters) != 0 || strings.Join(c.Opponents, ",") != "y" ||
-		c.Reading != "DENIED · alleged · reported by Post repeats the blog · denied by Y" {
+		c.Reading != "DENIED · alleged · reported by “Post repeats the blog” · denied by Y" {
 		t.Errorf("ClaimJSON = %+v", c)
 	}
 	b, _ := json.Marshal(c)
@@ -225,7 +225,7 @@ func TestListClaims(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "x-attacked-y\tx\tattacked\ty\treported\tyes\ta-wire\t" + threeReading + "\n" +
-		"y-supplies-z\ty\tsupplies\tz\talleged\tno\tc-post\tDENIED · alleged · reported by Post repeats the blog · denied by Y\n"
+		"y-supplies-z\ty\tsupplies\tz\talleged\tno\tc-post\tDENIED · alleged · reported by “Post repeats the blog” · denied by Y\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}

@@ -80,7 +80,7 @@ func entityGroups(g *graph.Graph, id string) []group {
 		}
 	}
 	add("Contested", (*graph.Claim).Contested, own)
-	slices.SortStableFunc(own, func(a, b *graph.Claim) int { return graph.Strength(b) - graph.Strength(a) })
+	slices.SortStableFunc(own, graph.CompareStrength)
 	for _, st := range graph.StatusesByStrength {
 		add(capitalize(string(st)), func(c *graph.Claim) bool { return !c.Contested() && c.Status == st }, own)
 	}
@@ -194,6 +194,9 @@ func printClaim(p *Printer, g *graph.Graph, c *graph.Claim, quotes bool) {
 	if c.Detail != "" {
 		p.Line("      " + Text(c.Detail))
 	}
+	if c.CredibilityNote != "" {
+		p.Line("      " + Text("credibility: "+c.CredibilityNote))
+	}
 	printStances(p, g, c, "      ")
 	if quotes {
 		for _, q := range quoteLines(g, c) {
@@ -215,6 +218,9 @@ func printStances(p *Printer, g *graph.Graph, c *graph.Claim, indent string) {
 			if n := g.SourceNumber(s.Source); n > 0 {
 				line += marks([]int{n})
 			}
+		}
+		if s.Note != "" {
+			line += " " + Text("(note: "+s.Note+")")
 		}
 		p.Line(line)
 	}
@@ -248,6 +254,14 @@ func ShowClaim(w io.Writer, g *graph.Graph, c *graph.Claim, st Style) error {
 	p.Field("to", c.To)
 	p.Field("reported", c.Reported)
 	p.Field("detail", c.Detail)
+	if c.Credibility > 0 {
+		p.Field("credibility", graph.GradeText(c.Credibility)+" ("+graph.CredibilityWord(int(c.Credibility))+")")
+	}
+	p.Field("credibility note", c.CredibilityNote)
+	if b := graph.BasisOf(c); b != graph.BasisStated {
+		p.Field("basis", string(b))
+	}
+	p.Field("likelihood", c.Likelihood.Words())
 	if len(c.Stances) > 0 {
 		p.Line("")
 		p.Line(st.Bold("Positions"))

@@ -39,7 +39,7 @@ type Case struct {
 // into the command (see data.HostileCases), whose start-up must not build
 // megabytes of hostile text.
 var Load = sync.OnceValue(func() []Case {
-	return []Case{
+	return append([]Case{
 		// --- syntax -----------------------------------------------------------
 		{Name: "yaml unclosed flow", Src: "title: [a, b\nentities: []\n",
 			Want: []string{"t.yaml:2:1: invalid YAML: "}},
@@ -138,7 +138,7 @@ var Load = sync.OnceValue(func() []Case {
 
 		// --- enums and value formats ----------------------------------------
 		{Name: "bad entity type", Src: "entities:\n  - {id: a, name: A, type: compnay}\n",
-			Want: []string{`t.yaml:2:28: entity type "compnay" is not one of company, government, agency, military, legislature, person, media, document, product, country, other (did you mean "company"?)`}},
+			Want: []string{`t.yaml:2:28: entity type "compnay" is not one of company, government, agency, military, legislature, person, media, document, product, country, other, group, organization, infrastructure, vessel (did you mean "company"?)`}},
 		{Name: "bad status", Src: WithClaims("  - {from: a, to: b, relation: r, status: rumoured}\n"),
 			Want: []string{`t.yaml:8:43: claim status "rumoured" is not one of established, reported, alleged, proposed, failed, retracted`}},
 		{Name: "bad position", Src: WithClaims("  - {from: a, to: b, relation: r, status: alleged, stances: [{by: a, position: deny}]}\n"),
@@ -263,7 +263,7 @@ var Load = sync.OnceValue(func() []Case {
 			Want: []string{"t.json:1:11: title: expected a string, got a list"}},
 		{Name: "deep json nesting in an unknown field", File: "t.json", Src: `{"x": ` + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "}",
 			Want: []string{`t.json:1:2: unknown field "x"`, "t.json:1:106: invalid JSON: nesting deeper than 100 levels"}},
-	}
+	}, belief...)
 })
 
 // lines repeats format n times, with the repetition's index as its

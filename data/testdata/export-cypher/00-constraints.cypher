@@ -1,0 +1,3 @@
+CREATE CONSTRAINT claimgraph_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT claimgraph_source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT claimgraph_claim_id IF NOT EXISTS FOR (c:Claim) REQUIRE c.id IS UNIQUE;

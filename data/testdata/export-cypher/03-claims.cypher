@@ -1,0 +1,7 @@
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MERGE (c:Claim {id: row.id})
+SET c.relation = row.relation, c.detail = row.detail, c.status = row.status, c.contested = row.contested,
+    c.reported = row.reported, c.reading = row.reading
+MERGE (c)-[:FROM]->(a)
+MERGE (c)-[:TO]->(b)
