@@ -14,7 +14,14 @@ import (
 // (parallel claims kept), and the figures' colour (viz:color), width
 // (viz:thickness) and line (viz:shape: dashed for alleged and contested,
 // dotted for proposed and retracted, solid otherwise).
-func GEXF(w io.Writer, g *graph.Graph) error {
+//
+// Claims are dated on the reporting axis (see GEXFTime).
+func GEXF(w io.Writer, g *graph.Graph) error { return GEXFTime(w, g, TimeReporting) }
+
+// GEXFTime is GEXF with each claim's edge dated on one time axis (see
+// gexf_time.go): the graph is dynamic, for Gephi's timeline, when any is.
+func GEXFTime(w io.Writer, g *graph.Graph, axis string) error {
+	times := gexfTimes(g, axis)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
@@ -22,7 +29,7 @@ func GEXF(w io.Writer, g *graph.Graph) error {
     <creator>claimgraph</creator>
     <description>` + xmlText(g.Title()) + `</description>
   </meta>
-  <graph defaultedgetype="directed" mode="static">
+  <graph defaultedgetype="directed" ` + gexfMode(times) + `>
     <attributes class="node">
 `)
 	for _, a := range entityAttrs {
@@ -52,7 +59,7 @@ func GEXF(w io.Writer, g *graph.Graph) error {
 	for _, c := range g.Claims() {
 		v := viewOf(g, c)
 		bw.WriteString(`      <edge id="` + xmlText(c.ID) + `" source="` + xmlText(c.From) + `" target="` + xmlText(c.To) +
-			`" kind="` + xmlText(c.Relation) + `" label="` + xmlText(readingLabel(v.reading)) + "\">\n        <attvalues>\n")
+			`" kind="` + xmlText(c.Relation) + `" label="` + xmlText(readingLabel(v.reading)) + `"` + times.attrs(c.ID) + ">\n        <attvalues>\n")
 		for _, a := range claimAttrs {
 			value(a.name, a.value(v))
 		}

@@ -24,6 +24,7 @@ type exportOptions struct {
 	dir     string
 	rankdir string
 	filter  filterOptions
+	time    string // gexf: the time axis claims are dated on (issue 15)
 }
 
 // exportFormat is one --format: a single-stream writer, or (dir) a writer
@@ -40,7 +41,7 @@ var exportFormats = []exportFormat{
 	{name: "csv", dir: true, writeDir: data.WriteCSV},
 	{name: "mermaid", write: func(w io.Writer, g *graph.Graph, o *exportOptions) error { return render.Mermaid(w, g, o.rankdir) }},
 	{name: "graphml", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return render.GraphML(w, g) }},
-	{name: "gexf", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return render.GEXF(w, g) }},
+	{name: "gexf", write: func(w io.Writer, g *graph.Graph, o *exportOptions) error { return render.GEXFTime(w, g, o.time) }},
 	{name: "stix", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return data.WriteSTIX(w, g) }},
 	{name: "neo4j", dir: true, writeDir: data.WriteNeo4j},
 	{name: "cypher", dir: true, writeDir: data.WriteCypher},
@@ -130,6 +131,7 @@ Formats, and what each cannot carry:
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
 	f.StringVar(&opts.dir, "dir", "", "write the files of a many-file format (csv, neo4j, cypher) into `DIR`, created if missing")
 	f.StringVar(&opts.rankdir, "rankdir", "LR", "direction of a mermaid flowchart: LR or TB")
+	f.StringVar(&opts.time, "time", render.TimeReporting, "gexf: date claims by reporting time (from their first report) or event time (their when)")
 	opts.filter.register(f)
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats(exportFormatNames()...))
 	_ = cmd.RegisterFlagCompletionFunc("focus", completeEntities(g))
@@ -152,6 +154,9 @@ func runExport(opts *exportOptions, stdout io.Writer) error {
 		return usageErrorf("--format %s writes several files: give --dir DIR", format.name)
 	case !format.dir && opts.dir != "":
 		return usageErrorf("--format %s writes one file: use -o, not --dir", format.name)
+	}
+	if !slices.Contains(render.TimeAxes, opts.time) {
+		return usageErrorf("unknown --time %q (want reporting or event)", opts.time)
 	}
 	if rd := strings.ToUpper(opts.rankdir); rd != "LR" && rd != "TB" {
 		return usageErrorf("unknown --rankdir %q (want LR or TB)", opts.rankdir)
