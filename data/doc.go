@@ -95,6 +95,17 @@
 //
 // Derived fields. "contested" may appear on a claim, because export writes
 // it, but it is derived from the stances and must agree with them.
+// Likewise "first_reported" and "last_reported" (the earliest and latest
+// date of the claim's sources, stances, history and reported date): they
+// are checked when every source is known, since a claim may cite a source
+// defined later or in another file.
+//
+// Time (decode_time.go). A stance may have a "date"; a claim a "history"
+// ({status, date, source, note}: status and date required) whose last
+// status must be the claim's status, and a "when" ({on} or {start, end},
+// either end open, never on with a span). Dates keep the rules above.
+// Order (a history going back, an end before its start) is left to check:
+// a dataset is often written out of order.
 //
 // Allowed on purpose: self-referencing claims (from == to). Reporting has
 // them ("the ministry contradicted itself", "the company restructured its
