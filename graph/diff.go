@@ -248,6 +248,7 @@ func claimChanges(a, b *Claim) []Change {
 	ch = scalar(ch, "relation", a.Relation, b.Relation)
 	ch = scalar(ch, "detail", a.Detail, b.Detail)
 	ch = scalar(ch, "reported", a.Reported, b.Reported)
+	ch = append(ch, timeChanges(a, b)...) // see diff_time.go
 	ch = append(ch, sourceRefChanges(a.Sources, b.Sources)...)
 	return ch
 }
