@@ -163,10 +163,17 @@ var (
 
 // Limits of the search.
 const (
-	placeStep  = 4.0 // between candidate spots along an arrow
-	maxSpots   = 150 // candidate spots along one arrow, at most
-	placePass  = 6   // passes over the labels, at most
-	placeCells = 24.0
+	placeStep = 4.0 // between candidate spots along an arrow
+	maxSpots  = 150 // candidate spots along one arrow, at most
+	placePass = 6   // passes over the labels, at most
+
+	// placeBudget bounds the spots looked at in one figure, so that a
+	// figure too crowded to untangle costs a second, not minutes (the
+	// 40-60-claim hubs take at most 30,000; full labels on 250 claims
+	// laid out by neato would take over a million). It counts
+	// spots, not time, so that output stays the same on every machine.
+	placeBudget = 100_000
+	placeCells  = 24.0
 
 	// maxLabelReach is how far from its own arrow a label may be; the
 	// checker allows 36.
@@ -247,7 +254,9 @@ func placeLabels(d *drawing) map[int][2]float64 {
 	}
 	// cost is what a label of claim i at r collides with; it stops
 	// counting once the hard collisions pass limit.
+	evals := 0
 	cost := func(i int, r rect, own float64, limit int, m margins) clash {
+		evals++
 		c := d.claims[i]
 		var k clash
 		if !r.inside(d.bounds) {
@@ -315,7 +324,7 @@ func placeLabels(d *drawing) map[int][2]float64 {
 	for range placePass {
 		changed := false
 		for i, c := range d.claims {
-			if c.lines == 0 || len(c.path) == 0 {
+			if c.lines == 0 || len(c.path) == 0 || evals >= placeBudget {
 				continue
 			}
 			if k := cost(i, at[i], -1, math.MaxInt, tolerated); k.hard == 0 && k.soft == 0 {
@@ -324,6 +333,9 @@ func placeLabels(d *drawing) map[int][2]float64 {
 			now := cost(i, at[i], -1, math.MaxInt, placed)
 			best, bestAt := now, at[i]
 			for _, sp := range spots(c) {
+				if evals >= placeBudget {
+					break
+				}
 				if k := cost(i, sp.r, sp.own, best.hard, placed); k.less(best) {
 					best, bestAt = k, sp.r
 					if k.hard == 0 && k.soft == 0 {
@@ -335,7 +347,7 @@ func placeLabels(d *drawing) map[int][2]float64 {
 				at[i], changed = bestAt, true
 			}
 		}
-		if !changed {
+		if !changed || evals >= placeBudget {
 			break
 		}
 	}
