@@ -173,7 +173,11 @@ const (
 	// laid out by neato would take over a million). It counts
 	// spots, not time, so that output stays the same on every machine.
 	placeBudget = 100_000
+
+	// placeCells is the side of the grid's cells, in points, and
+	// maxCellSpan the widest rect, in cells, grid.each walks cell by cell.
 	placeCells  = 24.0
+	maxCellSpan = 64
 
 	// maxLabelReach is how far from its own arrow a label may be; the
 	// checker allows 36.
@@ -222,6 +226,18 @@ func (g *grid) add(p pt, owner int) {
 // each calls fn for every indexed point in r.
 func (g *grid) each(r rect, fn func(gridPoint)) {
 	a, b := cellOf(pt{r.x0, r.y0}), cellOf(pt{r.x1, r.y1})
+	if uint(b[0]-a[0]) > maxCellSpan || uint(b[1]-a[1]) > maxCellSpan {
+		// Far larger than any label (or not a number): look at every
+		// point rather than at every cell.
+		for _, ps := range g.cells {
+			for _, gp := range ps {
+				if r.has(gp.p) {
+					fn(gp)
+				}
+			}
+		}
+		return
+	}
 	for i := a[0]; i <= b[0]; i++ {
 		for j := a[1]; j <= b[1]; j++ {
 			for _, gp := range g.cells[[2]int{i, j}] {

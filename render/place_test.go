@@ -197,3 +197,23 @@ func TestPlaceDeterministic(t *testing.T) {
 		t.Errorf("two renderings differ: %s", firstDiff(string(a), string(b)))
 	}
 }
+
+// FuzzPlaceSVG feeds the placer arbitrary SVG-like text: it must neither
+// panic nor hang, and what it writes from SVG the sanitiser reads must
+// still be SVG the sanitiser reads.
+// Run: go test ./render -run '^$' -fuzz FuzzPlaceSVG -fuzztime 60s
+func FuzzPlaceSVG(f *testing.F) {
+	f.Add(graphvizSVG(f, mustGraph(f, fixture()), Options{Labels: LabelsNumbers}))
+	f.Add([]byte(`<svg><g class="graph"><polygon points="0,0 0,-100 100,-100 100,0"/>` +
+		`<g id="a" class="edge claim reported"><path d="M0,-50C30,-50 60,-50 100,-50"/><text x="50" y="-50" font-size="8" text-anchor="middle">1</text></g>` +
+		`<g id="b" class="edge claim reported"><path d="M50,0C50,-30 50,-60 50,-100"/><text x="1e308" y="NaN" font-size="Inf">2</text><text/></g></g></svg>`))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		out := placeSVG(src)
+		if bytes.Equal(out, src) || sanitizeSVG(&bytes.Buffer{}, src, nil) != nil {
+			return
+		}
+		if err := sanitizeSVG(&bytes.Buffer{}, out, nil); err != nil {
+			t.Errorf("placed SVG no longer reads: %v", err)
+		}
+	})
+}
