@@ -217,3 +217,19 @@ func FuzzPlaceSVG(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkPlaceLabels measures the placer alone on Graphviz's own SVG of
+// the hub figures (the layout is done once, outside the loop):
+// go test ./render -run '^$' -bench PlaceLabels -benchtime 5x
+func BenchmarkPlaceLabels(b *testing.B) {
+	for _, n := range []int{40, 60} {
+		for _, lc := range layoutCases {
+			raw := graphvizSVG(b, mustGraph(b, hub(n, uint64(n/10-3))), lc.opts)
+			b.Run(fmt.Sprintf("hub%d/%s", n, lc.name), func(b *testing.B) {
+				for b.Loop() {
+					placeSVG(raw)
+				}
+			})
+		}
+	}
+}
