@@ -420,7 +420,10 @@ func (f *figure) graphAttrs() [][2]string {
 
 // splines is how arrows are routed. Full labels come out apart with
 // curved splines; the small numbers of the numbers mode, measured with the
-// label-layout checker on 40–60-claim hubs, collide less with polylines.
+// label-layout checker on 40–60-claim hubs, collide less with polylines
+// as Graphviz places them. Labels are placed again after the layout
+// (place.go), and then both routings measure clean on those hubs; which
+// reads better is a separate choice, not made here.
 func (f *figure) splines() string {
 	if f.labels == LabelsNumbers {
 		return "polyline"

@@ -27,20 +27,22 @@ const (
 var LabelModes = []string{LabelsFull, LabelsShort, LabelsNumbers}
 
 // FullLabelsUpTo is the largest number of claims whose figure gets full
-// labels by default, when dot lays it out left to right without clusters;
-// every other figure gets numbers. Measured with the label-layout checker
-// (TestLabelLayout): full labels on the embedded 16-claim briefing come out
-// apart in that layout only (dot places each label as a node of its own
-// there; neato puts labels at arrow midpoints and collides 24 times, and
-// clusters or top-to-bottom ranks cross two labels), and on 40–60 claims
-// around a hub even short labels crowd the hub (39–172 problems).
+// labels by default, when dot lays it out (either rank direction, clusters
+// or not); every other figure gets numbers. Measured with the label-layout
+// checker (TestLabelLayout): after placement (place.go), full labels on the
+// embedded 16-claim briefing come out apart in every dot layout (neato puts
+// labels at arrow midpoints and still crowds them), and on 40–60 claims
+// around a hub even short labels crowd the hub.
 const FullLabelsUpTo = 20
 
 // DefaultLabels returns the label mode a figure of n claims drawn with opts
 // gets when opts.Labels is empty.
 func DefaultLabels(n int, opts Options) string {
-	plain := (opts.Layout == "" || opts.Layout == "dot") && (opts.RankDir == "" || strings.EqualFold(opts.RankDir, "LR")) && opts.Cluster == ""
-	if n <= FullLabelsUpTo && plain {
+	// Since labels are placed after layout (place.go), full labels come out
+	// clean in every dot layout up to this size; neato's free placement
+	// still crowds them.
+	dot := opts.Layout == "" || opts.Layout == "dot"
+	if n <= FullLabelsUpTo && dot {
 		return LabelsFull
 	}
 	return LabelsNumbers

@@ -47,6 +47,8 @@ type xdotOp struct {
 }
 
 type xdotObject struct {
+	ID     string   `json:"id"`
+	Class  string   `json:"class"`
 	Draw   []xdotOp `json:"_draw_"`
 	LDraw  []xdotOp `json:"_ldraw_"`
 	HDraw  []xdotOp `json:"_hdraw_"`
@@ -83,6 +85,7 @@ func writePNG(w io.Writer, js []byte, dpi float64) error {
 	if err := json.Unmarshal(js, &g); err != nil {
 		return fmt.Errorf("read graphviz layout: %w", err)
 	}
+	placeXdot(&g)
 	var bb [4]float64
 	for i, f := range strings.Split(g.BB, ",") {
 		if i < 4 {

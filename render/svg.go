@@ -71,7 +71,7 @@ func SVG(w io.Writer, g *graph.Graph, opts Options) error {
 	}
 	f.tooltips["node "+legendID] = "Key: line styles, entity shapes and sources"
 	f.tooltips["graph "+figureID] = clean(f.title)
-	return sanitizeSVG(w, buf.Bytes(), f.tooltips)
+	return sanitizeSVG(w, placeSVG(buf.Bytes()), f.tooltips)
 }
 
 // PNGDPI is the resolution of PNG output: twice the 72 dpi of Graphviz's

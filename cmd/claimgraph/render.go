@@ -73,7 +73,7 @@ them, or write --format dot and run Graphviz yourself.`,
 	f.StringVar(&opts.rankdir, "rankdir", "LR", "direction of the dot layout: LR or TB")
 	f.StringVar(&opts.cluster, "cluster", "", "group entities: country")
 	f.StringVar(&opts.title, "title", "", "figure title (default: the dataset's title)")
-	f.StringVar(&opts.labels, "labels", "", "arrow labels: full, short or numbers (numbers and a claims table); default: full up to "+fmt.Sprint(render.FullLabelsUpTo)+" claims in the default layout, else numbers")
+	f.StringVar(&opts.labels, "labels", "", "arrow labels: full, short or numbers (numbers and a claims table); default: full up to "+fmt.Sprint(render.FullLabelsUpTo)+" claims laid out by dot, else numbers")
 	f.BoolVar(&opts.timelineKey, "timeline-key", false, "add each claim's first-reported date to its label (and say so in the key)")
 	f.StringVar(&opts.stances, "stances", "connectors", "draw parties taking positions as dotted connectors to the claim's subject, or list them in a box")
 	f.IntVar(&opts.minCredibility, "min-credibility", 0, "draw only claims graded 1 to `N` (1 most credible) and ungraded claims")

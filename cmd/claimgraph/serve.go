@@ -90,7 +90,7 @@ func runServe(ctx context.Context, opts *serveOptions, stderr io.Writer, ready f
 			return usageErrorf("--watch cannot reload standard input: name a file with -d")
 		}
 	}
-	cfg := web.Config{Load: opts.global.loadGraph}
+	cfg := web.Config{Load: opts.global.loadGraph, Problems: loadProblems}
 	if opts.watch {
 		cfg.Watch = opts.global.data
 	}
@@ -206,4 +206,18 @@ func openBrowser(url string) error {
 	}
 	go func() { _ = cmd.Wait() }()
 	return nil
+}
+
+// loadProblems gives the explorer the loader's problems, each at its
+// file:line:col, for the page to list.
+func loadProblems(err error) []web.ProblemJSON {
+	var de *data.Errors
+	if !errors.As(err, &de) {
+		return nil
+	}
+	out := make([]web.ProblemJSON, 0, len(de.Problems))
+	for _, p := range de.Problems {
+		out = append(out, web.ProblemJSON{File: p.File, Line: p.Line, Col: p.Col, Message: p.Msg, Text: p.String()})
+	}
+	return out
 }

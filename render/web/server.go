@@ -45,6 +45,9 @@ type Config struct {
 	// Poll is how often watched paths are checked (default 300 ms); a
 	// reload waits until they have not changed for one more period.
 	Poll time.Duration
+	// Problems splits a load error into the loader's positioned problems
+	// for the page (render does not import the loader); nil: none.
+	Problems func(error) []ProblemJSON
 }
 
 // Server is the explorer's http.Handler.

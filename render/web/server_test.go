@@ -3,6 +3,7 @@ package web
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -361,7 +362,7 @@ func TestEvents(t *testing.T) {
 		}
 		return graph.New(ds)
 	}
-	srv, ts := startServer(t, Config{Load: load, Watch: []string{path}, Poll: 10 * time.Millisecond})
+	srv, ts := startServer(t, Config{Load: load, Watch: []string{path}, Poll: 10 * time.Millisecond, Problems: testProblems})
 	resp, err := ts.Client().Get(ts.URL + "/events")
 	if err != nil {
 		t.Fatal(err)
@@ -492,4 +493,18 @@ func TestNeighbourhoodCompareShowsRemoved(t *testing.T) {
 	if n := len(cmp.Elements.Nodes) + len(cmp.Elements.Edges); n > 3 {
 		t.Errorf("limit 3: %d elements", n)
 	}
+}
+
+// testProblems is what serve passes as Config.Problems: the loader's
+// problems, each at its place.
+func testProblems(err error) []ProblemJSON {
+	var de *data.Errors
+	if !errors.As(err, &de) {
+		return nil
+	}
+	var out []ProblemJSON
+	for _, p := range de.Problems {
+		out = append(out, ProblemJSON{File: p.File, Line: p.Line, Col: p.Col, Message: p.Msg, Text: p.String()})
+	}
+	return out
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -11,7 +10,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -53,13 +51,10 @@ type ProblemJSON struct {
 	Text    string `json:"text"`
 }
 
-func failureOf(err error) *LoadFailure {
+func (s *Server) failureOf(err error) *LoadFailure {
 	f := &LoadFailure{Error: err.Error(), Problems: []ProblemJSON{}}
-	var de *data.Errors
-	if errors.As(err, &de) {
-		for _, p := range de.Problems {
-			f.Problems = append(f.Problems, ProblemJSON{p.File, p.Line, p.Col, p.Msg, p.String()})
-		}
+	if s.cfg.Problems != nil {
+		f.Problems = append(f.Problems, s.cfg.Problems(err)...)
 	}
 	return f
 }
@@ -70,7 +65,7 @@ func failureOf(err error) *LoadFailure {
 func (s *Server) Reload() error {
 	g, err := s.cfg.Load()
 	if err != nil {
-		f := failureOf(err)
+		f := s.failureOf(err)
 		s.failure.Store(f)
 		s.events.send("error", f)
 		return err
