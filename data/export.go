@@ -7,40 +7,10 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// ClaimJSON is a claim in the canonical JSON shape: derived fields filled
-// in, every key present. contested is written for readers and scripts; the
-// loader accepts it back and checks it against the stances, so a round trip
-// loses nothing and adds nothing. Commands that print claims as JSON use it,
-// so that every claim in claimgraph's JSON has one shape.
-type ClaimJSON struct {
-	ID        string            `json:"id"`
-	From      string            `json:"from"`
-	To        string            `json:"to"`
-	Relation  string            `json:"relation"`
-	Detail    string            `json:"detail"`
-	Status    graph.Status      `json:"status"`
-	Contested bool              `json:"contested"`
-	Stances   []graph.Stance    `json:"stances"`
-	Sources   []graph.SourceRef `json:"sources"`
-	Reported  string            `json:"reported"`
-
-	// The belief fields are written only when set, so that a dataset
-	// without them exports byte for byte as before.
-	Credibility     int8             `json:"credibility,omitempty"`
-	CredibilityNote string           `json:"credibility_note,omitempty"`
-	Negated         bool             `json:"negated,omitempty"`
-	Basis           graph.Basis      `json:"basis,omitempty"`
-	Likelihood      graph.Likelihood `json:"likelihood,omitempty"`
-	Lint            []graph.Waiver   `json:"lint,omitempty"`
-	// The claim in time, written only when set so that a dataset without
-	// dates exports byte for byte as before. first_reported and
-	// last_reported are derived (graph.ReportedSpan): like contested, the
-	// loader accepts them back only when they agree.
-	History       []graph.HistoryEntry `json:"history,omitempty"`
-	When          *graph.When          `json:"when,omitempty"`
-	FirstReported string               `json:"first_reported,omitempty"`
-	LastReported  string               `json:"last_reported,omitempty"`
-}
+// ClaimJSON is a claim in the canonical JSON shape (see graph.ClaimJSON):
+// commands that print claims as JSON use it, so that every claim in
+// claimgraph's JSON has one shape.
+type ClaimJSON = graph.ClaimJSON
 
 type exportDataset struct {
 	Title    string         `json:"title"`
@@ -81,17 +51,9 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// NewClaimJSON returns c in the canonical JSON shape.
-func NewClaimJSON(c *graph.Claim) ClaimJSON {
-	return ClaimJSON{
-		ID: c.ID, From: c.From, To: c.To, Relation: c.Relation, Detail: c.Detail,
-		Status: c.Status, Contested: c.Contested(),
-		Stances: nonNil(c.Stances), Sources: nonNil(c.Sources), Reported: c.Reported,
-		Credibility: c.Credibility, CredibilityNote: c.CredibilityNote, Negated: c.Negated,
-		Basis: c.Basis, Likelihood: c.Likelihood, Lint: c.Lint,
-		History: c.History, When: c.When,
-	}
-}
+// NewClaimJSON returns c in the canonical JSON shape, without the fields
+// derived from a graph's sources (see ClaimJSONIn).
+func NewClaimJSON(c *graph.Claim) ClaimJSON { return graph.NewClaimJSON(c) }
 
 // ClaimJSONIn returns c in the canonical JSON shape with the fields derived
 // from g's sources (first_reported, last_reported) filled in.

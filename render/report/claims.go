@@ -9,34 +9,9 @@ import (
 )
 
 // Claim is a claim in claimgraph's JSON outputs: the export shape
-// (data.ClaimJSON, every key present, lists never null; a test keeps the two
-// in step, since render may not import data) plus its reading.
+// (graph.ClaimJSON, embedded so its keys come first) plus its reading.
 type Claim struct {
-	ID        string            `json:"id"`
-	From      string            `json:"from"`
-	To        string            `json:"to"`
-	Relation  string            `json:"relation"`
-	Detail    string            `json:"detail"`
-	Status    graph.Status      `json:"status"`
-	Contested bool              `json:"contested"`
-	Stances   []graph.Stance    `json:"stances"`
-	Sources   []graph.SourceRef `json:"sources"`
-	Reported  string            `json:"reported"`
-
-	// The belief fields, as export writes them: only when set.
-	Credibility     int8             `json:"credibility,omitempty"`
-	CredibilityNote string           `json:"credibility_note,omitempty"`
-	Negated         bool             `json:"negated,omitempty"`
-	Basis           graph.Basis      `json:"basis,omitempty"`
-	Likelihood      graph.Likelihood `json:"likelihood,omitempty"`
-	Lint            []graph.Waiver   `json:"lint,omitempty"`
-
-	// The claim in time, as export writes it (only when set).
-	History       []graph.HistoryEntry `json:"history,omitempty"`
-	When          *graph.When          `json:"when,omitempty"`
-	FirstReported string               `json:"first_reported,omitempty"`
-	LastReported  string               `json:"last_reported,omitempty"`
-
+	graph.ClaimJSON
 	Denied     bool     `json:"denied"`
 	Reading    string   `json:"reading"`
 	Supporters []string `json:"supporters"` // entity ids that assert or confirm it
@@ -47,16 +22,9 @@ type Claim struct {
 // the explorer serves it.
 func ClaimJSON(g *graph.Graph, c *graph.Claim) Claim {
 	r := g.Read(c)
-	first, last := g.ReportedSpan(c)
-	return Claim{
-		ID: c.ID, From: c.From, To: c.To, Relation: c.Relation, Detail: c.Detail,
-		Status: c.Status, Contested: r.Contested,
-		Stances: nonNil(c.Stances), Sources: nonNil(c.Sources), Reported: c.Reported,
-		Credibility: c.Credibility, CredibilityNote: c.CredibilityNote, Negated: c.Negated,
-		Basis: c.Basis, Likelihood: c.Likelihood, Lint: c.Lint,
-		Denied: r.Denied, Reading: r.String(), Supporters: r.Supporters(), Opponents: r.Opponents(),
-		History: c.History, When: c.When, FirstReported: first, LastReported: last,
-	}
+	j := graph.NewClaimJSON(c)
+	j.FirstReported, j.LastReported = g.ReportedSpan(c)
+	return Claim{ClaimJSON: j, Denied: r.Denied, Reading: r.String(), Supporters: r.Supporters(), Opponents: r.Opponents()}
 }
 
 // Cites reports whether c rests on source id or a stance on it was reported
