@@ -62,7 +62,8 @@ func newExportCmd(g *globalOptions, s streams) *cobra.Command {
 		Use:   "export",
 		Short: "Write the loaded dataset as JSON, CSV or a format other tools read",
 		Long: `Export writes the loaded dataset (all --data inputs merged), or the part of it
-the filters keep (--focus/--depth, --status, --type, --contested, as render),
+the filters keep (--focus/--depth, --status, --type, --contested,
+--min-credibility, as render),
 in one format. Every format is deterministic: sorted by id, the same input
 gives the same bytes.
 
@@ -145,7 +146,7 @@ Formats, and what each cannot carry:
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
 	f.StringVar(&opts.dir, "dir", "", "write the files of a many-file format (csv, neo4j, cypher) into `DIR`, created if missing")
 	f.StringVar(&opts.rankdir, "rankdir", "LR", "direction of a mermaid flowchart: LR or TB")
-	opts.filter.register(f)
+	opts.filter.register(f, "keep")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats(exportFormatNames()...))
 	_ = cmd.RegisterFlagCompletionFunc("focus", completeEntities(g))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeList(graph.Statuses))
@@ -178,7 +179,7 @@ func runExport(opts *exportOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if g, err = opts.filter.apply(g); err != nil {
+	if g, err = opts.filter.apply(g, true); err != nil {
 		return err
 	}
 	if format.name != "json" {
