@@ -93,10 +93,17 @@ func boolean[T any](name string, p func(*T) *bool) csvField[T] {
 		}}
 }
 
-// integer is a whole-number field within lo..hi; the empty cell is 0.
+// integer is a whole-number field within lo..hi; the empty cell is 0 and
+// 0 is written as the empty cell, so that an ungraded credibility reads as
+// blank in a spreadsheet rather than as a grade.
 func integer[T any, N ~int8 | ~int16 | ~int32 | ~int](name string, p func(*T) *N, lo, hi N) csvField[T] {
 	return csvField[T]{name: name,
-		get: func(t *T) string { return strconv.Itoa(int(*p(t))) },
+		get: func(t *T) string {
+			if *p(t) == 0 {
+				return ""
+			}
+			return strconv.Itoa(int(*p(t)))
+		},
 		set: func(t *T, v string) string {
 			if v == "" {
 				*p(t) = 0
@@ -162,6 +169,8 @@ var csvSourceFields = []csvField[graph.Source]{
 	text("url", func(s *graph.Source) *string { return &s.URL }, checkURL),
 	text("reliability", func(s *graph.Source) *string { return &s.Reliability }, checkReliabilityCell),
 	list("derived_from", func(s *graph.Source) *[]string { return &s.DerivedFrom }, checkIDCell),
+	text("retrieved", func(s *graph.Source) *string { return &s.Retrieved }, checkDate),
+	text("text", func(s *graph.Source) *string { return &s.Text }), // a text_file is written inline, as export json does
 }
 
 // csvClaimFields are the claim's own fields: its stances and sources have
@@ -176,6 +185,11 @@ var csvClaimFields = []csvField[csvClaim]{
 	req(enum("status", func(c *csvClaim) *graph.Status { return &c.Status }, graph.Statuses)),
 	text("contested", func(c *csvClaim) *string { return &c.contested }, checkBoolCell),
 	text("reported", func(c *csvClaim) *string { return &c.Reported }, checkDate),
+	integer("credibility", func(c *csvClaim) *int8 { return &c.Credibility }, 1, 6),
+	text("credibility_note", func(c *csvClaim) *string { return &c.CredibilityNote }),
+	boolean("negated", func(c *csvClaim) *bool { return &c.Negated }),
+	enum("basis", func(c *csvClaim) *graph.Basis { return &c.Basis }, graph.Bases),
+	enum("likelihood", func(c *csvClaim) *graph.Likelihood { return &c.Likelihood }, graph.Likelihoods),
 }
 
 // csvStanceFields and csvClaimSourceFields start with the claim they belong to;
@@ -186,12 +200,21 @@ var csvStanceFields = []csvField[csvStance]{
 	req(enum("position", func(s *csvStance) *graph.Position { return &s.Position }, graph.Positions)),
 	text("quote", func(s *csvStance) *string { return &s.Quote }),
 	text("source", func(s *csvStance) *string { return &s.Source }),
+	text("note", func(s *csvStance) *string { return &s.Note }),
 }
 
 var csvClaimSourceFields = []csvField[csvSourceRef]{
 	req(text("claim", func(s *csvSourceRef) *string { return &s.claim })),
 	req(text("source", func(s *csvSourceRef) *string { return &s.Source })),
 	text("quote", func(s *csvSourceRef) *string { return &s.Quote }),
+}
+
+// csvWaiverFields are the rows of claim_lint.csv: a claim's lint waivers,
+// in the claim's order.
+var csvWaiverFields = []csvField[csvWaiver]{
+	req(text("claim", func(w *csvWaiver) *string { return &w.claim })),
+	req(text("rule", func(w *csvWaiver) *string { return &w.Rule }, checkRuleCell)),
+	req(text("reason", func(w *csvWaiver) *string { return &w.Reason })),
 }
 
 // csvDatasetFields are the rows of dataset.csv (columns field,value).
@@ -214,6 +237,22 @@ type csvStance struct {
 type csvSourceRef struct {
 	graph.SourceRef
 	claim string
+}
+
+type csvWaiver struct {
+	graph.Waiver
+	claim string
+}
+
+func checkRuleCell(s string) string {
+	var names []string
+	for _, r := range graph.Rules {
+		if r.Name == s {
+			return ""
+		}
+		names = append(names, r.Name)
+	}
+	return "is not a lint rule (the rules are " + strings.Join(names, ", ") + ")"
 }
 
 func checkBoolCell(s string) string {

@@ -18,10 +18,11 @@ const (
 	CSVClaimsFile       = "claims.csv"
 	CSVClaimSourcesFile = "claim_sources.csv"
 	CSVStancesFile      = "stances.csv"
+	CSVClaimLintFile    = "claim_lint.csv"
 )
 
 // CSVFiles lists the files of the full form in the order they are written.
-var CSVFiles = []string{CSVDatasetFile, CSVEntitiesFile, CSVSourcesFile, CSVClaimsFile, CSVClaimSourcesFile, CSVStancesFile}
+var CSVFiles = []string{CSVDatasetFile, CSVEntitiesFile, CSVSourcesFile, CSVClaimsFile, CSVClaimSourcesFile, CSVStancesFile, CSVClaimLintFile}
 
 // WriteCSV writes g in the full CSV form, one file per table, through
 // create. Rows are in id order (claims' stances and sources in their
@@ -84,6 +85,17 @@ func WriteCSV(g *graph.Graph, create WriteFileFunc) error {
 				for _, st := range c.Stances {
 					r := csvStance{Stance: st, claim: c.ID}
 					cells = fieldValues(csvStanceFields, &r, cells)
+					row(cells...)
+				}
+			}
+		})
+	}
+	if err == nil {
+		err = write(CSVClaimLintFile, fieldNames(csvWaiverFields), func(row func(...string)) {
+			for _, c := range g.Claims() {
+				for _, w := range c.Lint {
+					r := csvWaiver{Waiver: w, claim: c.ID}
+					cells = fieldValues(csvWaiverFields, &r, cells)
 					row(cells...)
 				}
 			}
@@ -198,8 +210,25 @@ func ReadCSVDir(dir string) (*graph.Dataset, error) {
 			c.Stances = append(c.Stances, s.Stance)
 		}
 	})
+	readTableFile(path(CSVClaimLintFile), csvWaiverFields, false, true, &probs, func(w *csvWaiver, at tableRow) {
+		c := claimOf(w.claim, at)
+		if c == nil {
+			return
+		}
+		if _, twice := c.Waived(w.Rule); twice {
+			probs.add(at.file, at.row, at.col("rule"), "lint waiver rule %q is waived twice on claim %q", w.Rule, w.claim)
+			return
+		}
+		c.Lint = append(c.Lint, w.Waiver)
+	})
 	for i := range ds.Claims {
 		c := &ds.Claims[i]
+		if c.CredibilityNote != "" && c.Credibility == 0 {
+			probs.add(files["claim"], int(claimRows[i]), 1, "claim %q has a credibility_note without a credibility: grade the claim (1 to 6) or drop the note", c.ID)
+		}
+		if c.Basis == graph.BasisInference && strings.TrimSpace(c.Detail) == "" {
+			probs.add(files["claim"], int(claimRows[i]), 1, "claim %q has basis inference but no detail: an inference is stated by no source, so its detail must say what it rests on", c.ID)
+		}
 		if want := contested[i]; want != "" && want != strconv.FormatBool(c.Contested()) {
 			probs.add(files["claim"], int(claimRows[i]), contestedCol, "contested is %s but the stances in %s say %t: contested is derived from them",
 				want, CSVStancesFile, c.Contested())

@@ -30,6 +30,10 @@ type simpleClaim struct {
 	Status                                          graph.Status
 	Sources                                         []string
 	Parties                                         [len(simpleParties)][]string
+	Credibility                                     int8
+	Negated                                         bool
+	Basis                                           graph.Basis
+	Likelihood                                      graph.Likelihood
 }
 
 // simpleParties are the party columns and the position each gives.
@@ -57,7 +61,12 @@ var simpleClaimFields = func() []csvField[simpleClaim] {
 	for i, p := range simpleParties {
 		fs = append(fs, list(p.column, func(c *simpleClaim) *[]string { return &c.Parties[i] }))
 	}
-	return append(fs, text("reported", func(c *simpleClaim) *string { return &c.Reported }, checkDate))
+	return append(fs,
+		integer("credibility", func(c *simpleClaim) *int8 { return &c.Credibility }, 1, 6),
+		boolean("negated", func(c *simpleClaim) *bool { return &c.Negated }),
+		enum("basis", func(c *simpleClaim) *graph.Basis { return &c.Basis }, graph.Bases),
+		enum("likelihood", func(c *simpleClaim) *graph.Likelihood { return &c.Likelihood }, graph.Likelihoods),
+		text("reported", func(c *simpleClaim) *string { return &c.Reported }, checkDate))
 }()
 
 // optionalID returns fields with the id column made optional: hand-typed
@@ -167,7 +176,11 @@ func ReadSimpleCSV(opts SimpleCSV) (*graph.Dataset, error) {
 	}
 	claimAt := map[string]int{}
 	readTableFile(opts.Claims, simpleClaimFields, true, false, &probs, func(r *simpleClaim, at tableRow) {
-		c := graph.Claim{ID: r.ID, Relation: r.Relation, Detail: r.Detail, Status: r.Status, Reported: r.Reported}
+		c := graph.Claim{ID: r.ID, Relation: r.Relation, Detail: r.Detail, Status: r.Status, Reported: r.Reported,
+			Credibility: r.Credibility, Negated: r.Negated, Basis: r.Basis, Likelihood: r.Likelihood}
+		if c.Basis == graph.BasisInference && strings.TrimSpace(c.Detail) == "" {
+			probs.add(at.file, at.row, at.col("basis"), "basis inference without a detail: an inference is stated by no source, so its detail must say what it rests on")
+		}
 		ok1, ok2 := true, true
 		c.From, ok1 = resolve(&ents, r.From, "entity", at, "from")
 		c.To, ok2 = resolve(&ents, r.To, "entity", at, "to")
@@ -241,10 +254,10 @@ func WriteCSVTemplate(create WriteFileFunc) error {
 		row    []string
 	}{
 		{"claims.csv", fieldNames(simpleClaimFields), []string{"", "Acme Corp", "restructured", "Acme", "reported", "split into three units",
-			"annual-report-2024", "We now operate as three companies.", "Acme Corp", "", "", "", "2024-03-01"}},
+			"annual-report-2024", "We now operate as three companies.", "Acme Corp", "", "", "", "2", "false", "stated", "", "2024-03-01"}},
 		{"entities.csv", fieldNames(csvEntityFields), []string{"acme", "Acme Corp", "company", "Acme;ACME Inc.", "US", ""}},
 		{"sources.csv", fieldNames(csvSourceFields), []string{"annual-report-2024", "Acme annual report 2024", "Acme Corp", "2024-03-01",
-			"https://example.com/acme-2024.pdf", "B", ""}},
+			"https://example.com/acme-2024.pdf", "B", "", "", ""}},
 	}
 	for _, s := range sheets {
 		err := create(s.name, func(w io.Writer) error {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -138,5 +139,56 @@ func TestCSVDerivedFromChecked(t *testing.T) {
 		if _, err := ReadCSVDir(full); err == nil || !strings.Contains(err.Error(), strings.Split(tt.want, `"zz"`)[0]) {
 			t.Errorf("full form: error %v, want %q", err, tt.want)
 		}
+	}
+}
+
+// TestSimpleCSVBelief checks the simple form's belief columns: read into
+// the claim, and bad cells reported where they stand.
+func TestSimpleCSVBelief(t *testing.T) {
+	tests := []struct {
+		name, claims string
+		want         graph.Claim // only the belief fields
+		err          string
+	}{
+		{name: "every column",
+			claims: "from,relation,to,status,detail,likelihood,basis,negated,credibility\nAcme,owns,Globex,reported,per filings,likely,inference,true,2\n",
+			want:   graph.Claim{Credibility: 2, Negated: true, Basis: graph.BasisInference, Likelihood: "likely"}},
+		{name: "blank cells are the defaults",
+			claims: "from,relation,to,status,credibility,negated,basis,likelihood\nAcme,owns,Globex,reported,,,,\n"},
+		{name: "credibility out of range",
+			claims: "from,relation,to,status,credibility\nAcme,owns,Globex,reported,7\n",
+			err:    `claims.csv:2:5: credibility "7" is not a whole number from 1 to 6`},
+		{name: "ungraded is blank, not 0",
+			claims: "from,relation,to,status,credibility\nAcme,owns,Globex,reported,0\n",
+			err:    `claims.csv:2:5: credibility "0"`},
+		{name: "negated yes",
+			claims: "from,relation,to,status,negated\nAcme,owns,Globex,reported,yes\n",
+			err:    `claims.csv:2:5: negated "yes" is not true or false`},
+		{name: "unknown likelihood",
+			claims: "from,relation,to,status,likelihood\nAcme,owns,Globex,reported,probable\n",
+			err:    `claims.csv:2:5: likelihood "probable" is not one of`},
+		{name: "inference without detail",
+			claims: "from,relation,to,status,basis\nAcme,owns,Globex,reported,inference\n",
+			err:    `claims.csv:2:5: basis inference without a detail`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeCSVFiles(t, map[string]string{"claims.csv": tt.claims, "entities.csv": simpleEntities})
+			ds, err := ReadSimpleCSV(SimpleCSV{Claims: filepath.Join(dir, "claims.csv"), Entities: filepath.Join(dir, "entities.csv")})
+			if tt.err != "" {
+				if err == nil || !strings.Contains(strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), ""), tt.err) {
+					t.Fatalf("error %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := ds.Claims[0]
+			got := graph.Claim{Credibility: c.Credibility, Negated: c.Negated, Basis: c.Basis, Likelihood: c.Likelihood}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("belief fields %+v, want %+v", got, tt.want)
+			}
+		})
 	}
 }

@@ -226,7 +226,7 @@ func TestFieldKinds(t *testing.T) {
 		want string // "" or the start of the problem
 		back string
 	}{
-		{num, "3", "", "3"}, {num, "", "", "0"}, {num, "7", `credibility "7" is not a whole number from 0 to 6`, ""},
+		{num, "3", "", "3"}, {num, "", "", ""}, {num, "7", `credibility "7" is not a whole number from 0 to 6`, ""},
 		{num, "x", `credibility "x"`, ""}, {flag, "true", "", "true"}, {flag, "", "", "false"},
 		{flag, "yes", `negated "yes" is not true or false`, ""},
 	} {
@@ -238,5 +238,73 @@ func TestFieldKinds(t *testing.T) {
 		if msg == "" && tt.f.get(&r) != tt.back {
 			t.Errorf("%s %q reads back as %q, want %q", tt.f.name, tt.in, tt.f.get(&r), tt.back)
 		}
+	}
+}
+
+// TestImportWriterKeepsEveryField checks the writer import uses (the
+// streaming one, not WriteJSON): its JSON is export json's bytes, and its
+// YAML loads back to them, belief fields included.
+func TestImportWriterKeepsEveryField(t *testing.T) {
+	embedded, err := LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	sets := []*graph.Dataset{embedded}
+	for range 60 {
+		sets = append(sets, genDataset(rng, 1+rng.IntN(8), rng.IntN(12)))
+	}
+	for i, ds := range sets {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			want := exportJSON(t, ds)
+			canon := mustLoad(t, want)
+			for _, f := range []SynthFormat{SynthJSON, SynthYAML} {
+				var b bytes.Buffer
+				if err := WriteSyntheticDataset(&b, canon, f); err != nil {
+					t.Fatal(err)
+				}
+				if f == SynthJSON && !bytes.Equal(b.Bytes(), want) {
+					t.Fatalf("import's JSON differs from export json:\nwant:\n%s\ngot:\n%s", want, b.Bytes())
+				}
+				back, err := LoadBytes("x."+string(f), b.Bytes())
+				if err != nil {
+					t.Fatalf("%s does not load: %v\n%s", f, err, b.Bytes())
+				}
+				if got := exportJSON(t, back); !bytes.Equal(got, want) {
+					t.Fatalf("%s → load → export json differs:\nwant:\n%s\ngot:\n%s", f, want, got)
+				}
+			}
+		})
+	}
+}
+
+// TestCSVClaimLint checks claim_lint.csv: waivers read into their claim, in
+// order, and bad rows reported at file:row:column.
+func TestCSVClaimLint(t *testing.T) {
+	const claims = "id,from,to,relation,status\nc,x,x,r,reported\n"
+	for _, tt := range []struct{ lint, want string }{
+		{"claim,rule,reason\nc,single-source,official transcript\nc,no-source,\"see \"\"x\"\"\"\n", ""},
+		{"claim,rule,reason\nc,single-sauce,x\n", `claim_lint.csv:2:2: rule "single-sauce" is not a lint rule`},
+		{"claim,rule,reason\nc,single-source,\n", `claim_lint.csv:2:3: `},
+		{"claim,rule,reason\nc,single-source,a\nc,single-source,b\n", `claim_lint.csv:3:2: lint waiver rule "single-source" is waived twice`},
+		{"claim,rule,reason\nd,single-source,a\n", `claim_lint.csv:2:1: claim "d" is not the id of any claim`},
+	} {
+		t.Run(tt.want, func(t *testing.T) {
+			dir := writeCSVFiles(t, map[string]string{CSVClaimsFile: claims, CSVEntitiesFile: "id,name,type\nx,X,person\n", CSVClaimLintFile: tt.lint})
+			ds, err := ReadCSVDir(dir)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := []graph.Waiver{{Rule: "single-source", Reason: "official transcript"}, {Rule: "no-source", Reason: `see "x"`}}
+				if fmt.Sprint(ds.Claims[0].Lint) != fmt.Sprint(want) {
+					t.Errorf("waivers %v, want %v", ds.Claims[0].Lint, want)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), ""), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -81,6 +82,38 @@ type cypherStance struct {
 	Claim  string `json:"claim"`
 	Quote  string `json:"quote"`
 	Source string `json:"source"`
+	Note   string `json:"note,omitempty"`
+}
+
+// cypherClaimRow is a claim's row: cypherClaim's fields, then those of
+// graphDBClaimFields that have a value (a missing key is a null parameter, and
+// SET to null leaves no property: an ungraded claim has no credibility).
+func cypherClaimRow(g *graph.Graph, c *graph.Claim) json.RawMessage {
+	b, _ := json.Marshal(cypherClaim{c.ID, c.From, c.To, c.Relation, c.Detail, c.Status, c.Contested(), c.Reported, g.Read(c).String()})
+	b = b[:len(b)-1]
+	for _, f := range graphDBClaimFields {
+		v := f.value(c)
+		if v == "" {
+			continue
+		}
+		b = append(b, `,"`+f.name+`":`...)
+		if f.typ != "" {
+			b = append(b, v...) // an int or a boolean: JSON as written
+		} else {
+			q, _ := json.Marshal(v)
+			b = append(b, q...)
+		}
+	}
+	return append(b, '}')
+}
+
+// cypherClaimSet is the SET clause's part for graphDBClaimFields.
+func cypherClaimSet() string {
+	var b strings.Builder
+	for _, f := range graphDBClaimFields {
+		b.WriteString(",\n    c." + f.name + " = row." + f.name)
+	}
+	return b.String()
 }
 
 // cypherQuery is one query file and the rows it runs on.
@@ -106,7 +139,7 @@ SET e.name = row.name, e.type = row.type, e.aliases = row.aliases, e.country = r
 		{"02-sources", `UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 SET s.title = row.title, s.publisher = row.publisher, s.published = row.published, s.url = row.url,
-    s.reliability = row.reliability, s.derived_from = row.derived_from
+    s.reliability = row.reliability, s.derived_from = row.derived_from, s.retrieved = row.retrieved, s.text = row.text
 `, func(emit func(any)) {
 			for _, s := range g.Sources() {
 				emit(SourceJSON(s))
@@ -116,12 +149,12 @@ SET s.title = row.title, s.publisher = row.publisher, s.published = row.publishe
 MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
 MERGE (c:Claim {id: row.id})
 SET c.relation = row.relation, c.detail = row.detail, c.status = row.status, c.contested = row.contested,
-    c.reported = row.reported, c.reading = row.reading
+    c.reported = row.reported, c.reading = row.reading` + cypherClaimSet() + `
 MERGE (c)-[:FROM]->(a)
 MERGE (c)-[:TO]->(b)
 `, func(emit func(any)) {
 			for _, c := range g.Claims() {
-				emit(cypherClaim{c.ID, c.From, c.To, c.Relation, c.Detail, c.Status, c.Contested(), c.Reported, g.Read(c).String()})
+				emit(cypherClaimRow(g, c))
 			}
 		}},
 		{"04-claim-sources", `UNWIND $rows AS row
@@ -135,15 +168,18 @@ CREATE (c)-[:CITES {quote: row.quote}]->(s)
 			}
 		}},
 	}
+	var linkTypes []string
 	for _, st := range graph.Statuses {
-		typ := neo4jStatusTypes[st]
-		queries = append(queries, cypherQuery{fmt.Sprintf("05-links-%s", st), `UNWIND $rows AS row
+		linkTypes = append(linkTypes, neo4jStatusTypes[st])
+	}
+	for _, typ := range append(linkTypes, neo4jNegatedType) {
+		queries = append(queries, cypherQuery{"05-links-" + strings.ToLower(typ), `UNWIND $rows AS row
 MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
 MERGE (a)-[r:` + typ + ` {claim: row.claim}]->(b)
 SET r.relation = row.relation, r.contested = row.contested
 `, func(emit func(any)) {
 			for _, c := range g.Claims() {
-				if c.Status == st {
+				if neo4jLinkType(c) == typ {
 					emit(cypherLink{c.ID, c.From, c.To, c.Relation, c.Contested()})
 				}
 			}
@@ -153,12 +189,12 @@ SET r.relation = row.relation, r.contested = row.contested
 		typ := neo4jStanceTypes[p]
 		queries = append(queries, cypherQuery{fmt.Sprintf("06-stances-%s", p), `UNWIND $rows AS row
 MATCH (p:Entity {id: row.by}), (c:Claim {id: row.claim})
-CREATE (p)-[:` + typ + ` {quote: row.quote, source: row.source}]->(c)
+CREATE (p)-[:` + typ + ` {quote: row.quote, source: row.source, note: row.note}]->(c)
 `, func(emit func(any)) {
 			for _, c := range g.Claims() {
 				for _, s := range c.Stances {
 					if s.Position == p {
-						emit(cypherStance{s.By, c.ID, s.Quote, s.Source})
+						emit(cypherStance{s.By, c.ID, s.Quote, s.Source, s.Note})
 					}
 				}
 			}

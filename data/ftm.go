@@ -53,8 +53,11 @@ func FtMModelVersion() string { return ftmModel.Package + " " + ftmModel.Version
 // takes the type of its first ancestor (itself included) listed here, so
 // Article is a document by way of Document and Airplane nothing (unmapped,
 // counted). The export reads it backwards: a type's first schema here.
-// Organization and LegalEntity become "organization" when the model gains
-// that type (the belief issue); until then they are companies and others.
+// LegalEntity, which FtM uses when it cannot tell more, imports as an
+// organization with its schema noted (see ImportFtM); claimgraph's "other"
+// exports as LegalEntity. A group (unnamed officials, a movement) is the
+// nearest FtM has to an organization without legal form; infrastructure is
+// an Asset.
 var ftmTypes = []struct {
 	schema string
 	typ    graph.EntityType
@@ -62,9 +65,10 @@ var ftmTypes = []struct {
 	{"Person", graph.Person},
 	{"Company", graph.Company},
 	{"PublicBody", graph.Government},
-	{"Organization", graph.Company},  // will be organization
-	{"LegalEntity", graph.OtherType}, // will be organization, noting the FtM schema
+	{"Organization", graph.Organization},
+	{"LegalEntity", graph.Organization},
 	{"Document", graph.Document},
+	{"Vessel", graph.Vessel},
 	{"Vehicle", graph.Product},
 }
 
@@ -73,7 +77,7 @@ var ftmTypes = []struct {
 var ftmExportSchemata = map[graph.EntityType]string{
 	graph.Agency: "PublicBody", graph.Legislature: "PublicBody", graph.Military: "PublicBody",
 	graph.Media: "Organization", graph.Country: "LegalEntity", graph.Product: "LegalEntity",
-	graph.OtherType: "LegalEntity",
+	graph.OtherType: "LegalEntity", graph.Group: "Organization", graph.Infrastructure: "Asset",
 }
 
 // ftmIsA reports whether schema is ancestor or one of its descendants.

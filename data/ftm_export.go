@@ -45,8 +45,10 @@ func ftmClaimSchema(relation, fromSchema, toSchema string) (schema, role string)
 // WriteFTM writes g as FtM entities, one JSON object per line: entities by
 // type (see ftmTypes), claims as the matching link schema or UnknownLink.
 // Ids are rewritten to FtM's characters; two ids that rewrite the same are
-// an error. FtM has no place for stances, quotes, statuses or contested:
-// the claim's reading (which says them) goes to its description.
+// an error. FtM has no place for stances, quotes, statuses, contested or
+// the belief grades: the claim's reading (which says them, "B2 probably
+// true", "inference") goes to its description, and a negated claim's role
+// starts "not:".
 func WriteFTM(w io.Writer, g *graph.Graph) error {
 	ids := map[string]string{} // FtM id → claimgraph id
 	idOf := func(id string) (string, error) {
@@ -96,6 +98,11 @@ func WriteFTM(w io.Writer, g *graph.Graph) error {
 	}
 	for _, c := range g.Claims() {
 		schema, role := ftmClaimSchema(c.Relation, schemaOf[c.From], schemaOf[c.To])
+		if c.Negated {
+			// A link schema states its relation: a claim that the relation
+			// does NOT hold is an UnknownLink whose role says so.
+			schema, role = "UnknownLink", graph.RelationText(c)
+		}
 		edge := ftmModel.Schemata[schema].Edge
 		out := entity{ID: ftmID(c.ID), Schema: schema, Properties: map[string][]string{}}
 		set(out.Properties, edge.Source, ftmID(c.From))

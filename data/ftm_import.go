@@ -135,8 +135,8 @@ func ReadFTM(name string, r io.Reader) (ds *graph.Dataset, warnings []string, er
 						}
 					}
 					if ftmSchemaOf(t) != e.Schema {
-						// The type is an approximation (Organization → company until
-						// claimgraph has organizations): say what FtM said.
+						// The type is an approximation (LegalEntity → organization,
+						// Airplane → product): say what FtM said.
 						ent.Note = strings.TrimSpace("FtM schema: " + e.Schema + ". " + ent.Note)
 					}
 					entityIdx[e.ID] = true

@@ -47,7 +47,7 @@ func TestReadFTM(t *testing.T) {
 		t.Errorf("warnings:\n%q\nwant\n%q", warnings, wantWarnings)
 	}
 	entities := map[string]string{"p1": "person GB [J. Roe Janie]", "c1": "company CY []", "pb1": "government  []",
-		"o1": "company  []", "le1": "other  []", "a1": "document  []"}
+		"o1": "organization  []", "le1": "organization  []", "a1": "document  []"}
 	for id, want := range entities {
 		e := g.Entity(id)
 		if e == nil {

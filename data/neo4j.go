@@ -36,6 +36,42 @@ var neo4jTypeLabels = map[graph.EntityType]string{
 	graph.Military: "Military", graph.Legislature: "Legislature", graph.Person: "Person",
 	graph.Media: "Media", graph.Document: "Document", graph.Product: "Product",
 	graph.Country: "Country", graph.OtherType: "Other",
+	graph.Group: "Group", graph.Organization: "Organization", graph.Infrastructure: "Infrastructure", graph.Vessel: "Vessel",
+}
+
+// neo4jNegatedType is the direct relationship of a negated claim, whatever
+// its status: a path query over the status types (as the README's) must not
+// follow a claim that the relation does NOT hold, as paths does not.
+const neo4jNegatedType = "NEGATED"
+
+// neo4jLinkType is the type of a claim's direct relationship.
+func neo4jLinkType(c *graph.Claim) string {
+	if c.Negated {
+		return neo4jNegatedType
+	}
+	return neo4jType(neo4jStatusTypes, c.Status, "CLAIMED")
+}
+
+// graphDBClaimFields are the claim properties the graph-database exports
+// (neo4j, cypher) write beyond the ones every claim has: the belief grades.
+// typ is the neo4j-admin type ("" for string); an empty value is no
+// property (an ungraded claim has no credibility, not 0). A field the model
+// gains is one line here.
+var graphDBClaimFields = []struct {
+	name, typ string
+	value     func(c *graph.Claim) string
+}{
+	{"credibility", "int", func(c *graph.Claim) string {
+		if c.Credibility == 0 {
+			return ""
+		}
+		return strconv.Itoa(int(c.Credibility))
+	}},
+	{"credibility_note", "", func(c *graph.Claim) string { return c.CredibilityNote }},
+	{"negated", "boolean", func(c *graph.Claim) string { return strconv.FormatBool(c.Negated) }},
+	{"basis", "", func(c *graph.Claim) string { return string(c.Basis) }},
+	{"likelihood", "", func(c *graph.Claim) string { return string(c.Likelihood) }},
+	{"lint", "", func(c *graph.Claim) string { return jsonText(c.Lint) }},
 }
 
 // neo4jType returns the table's name for k, or fallback for a value the
@@ -78,7 +114,7 @@ func WriteNeo4j(g *graph.Graph, create WriteFileFunc) error {
 			cw.row(header...)
 			typed := make([]bool, len(header))
 			for i, h := range header {
-				typed[i] = strings.HasSuffix(h, ":boolean")
+				typed[i] = strings.HasSuffix(h, ":boolean") || strings.HasSuffix(h, ":int")
 			}
 			cw.quoted = func(i int) bool { return !typed[i] }
 			rows(func(cells ...string) { cw.row(cells...) })
@@ -95,16 +131,30 @@ func WriteNeo4j(g *graph.Graph, create WriteFileFunc) error {
 			})
 		},
 		func() error {
-			return table("sources.csv", []string{"id:ID", "title", "publisher", "published", "url", "reliability", "derived_from", ":LABEL"}, func(row func(...string)) {
+			return table("sources.csv", []string{"id:ID", "title", "publisher", "published", "url", "reliability", "derived_from", "retrieved", "text", ":LABEL"}, func(row func(...string)) {
 				for _, s := range g.Sources() {
-					row(s.ID, s.Title, s.Publisher, s.Published, s.URL, s.Reliability, jsonList(s.DerivedFrom), "Source")
+					row(s.ID, s.Title, s.Publisher, s.Published, s.URL, s.Reliability, jsonList(s.DerivedFrom), s.Retrieved, s.Text, "Source")
 				}
 			})
 		},
 		func() error {
-			return table("claims.csv", []string{"id:ID", "from", "to", "relation", "detail", "status", "contested:boolean", "reported", "reading", ":LABEL"}, func(row func(...string)) {
+			header := []string{"id:ID", "from", "to", "relation", "detail", "status", "contested:boolean", "reported", "reading"}
+			for _, f := range graphDBClaimFields {
+				if f.typ != "" {
+					header = append(header, f.name+":"+f.typ)
+				} else {
+					header = append(header, f.name)
+				}
+			}
+			header = append(header, ":LABEL")
+			var cells []string
+			return table("claims.csv", header, func(row func(...string)) {
 				for _, c := range g.Claims() {
-					row(c.ID, c.From, c.To, c.Relation, c.Detail, string(c.Status), strconv.FormatBool(c.Contested()), c.Reported, g.Read(c).String(), "Claim")
+					cells = append(cells[:0], c.ID, c.From, c.To, c.Relation, c.Detail, string(c.Status), strconv.FormatBool(c.Contested()), c.Reported, g.Read(c).String())
+					for _, f := range graphDBClaimFields {
+						cells = append(cells, f.value(c))
+					}
+					row(append(cells, "Claim")...)
 				}
 			})
 		},
@@ -119,7 +169,7 @@ func WriteNeo4j(g *graph.Graph, create WriteFileFunc) error {
 		func() error {
 			return table("claim_links.csv", []string{":START_ID", ":END_ID", ":TYPE", "claim", "relation", "status", "contested:boolean"}, func(row func(...string)) {
 				for _, c := range g.Claims() {
-					row(c.From, c.To, neo4jType(neo4jStatusTypes, c.Status, "CLAIMED"), c.ID, c.Relation, string(c.Status), strconv.FormatBool(c.Contested()))
+					row(c.From, c.To, neo4jLinkType(c), c.ID, c.Relation, string(c.Status), strconv.FormatBool(c.Contested()))
 				}
 			})
 		},
@@ -133,10 +183,10 @@ func WriteNeo4j(g *graph.Graph, create WriteFileFunc) error {
 			})
 		},
 		func() error {
-			return table("stances.csv", []string{":START_ID", ":END_ID", ":TYPE", "quote", "source"}, func(row func(...string)) {
+			return table("stances.csv", []string{":START_ID", ":END_ID", ":TYPE", "quote", "source", "note"}, func(row func(...string)) {
 				for _, c := range g.Claims() {
 					for _, s := range c.Stances {
-						row(s.By, c.ID, neo4jType(neo4jStanceTypes, s.Position, "TAKES_A_POSITION_ON"), s.Quote, s.Source)
+						row(s.By, c.ID, neo4jType(neo4jStanceTypes, s.Position, "TAKES_A_POSITION_ON"), s.Quote, s.Source, s.Note)
 					}
 				}
 			})
@@ -151,6 +201,15 @@ func WriteNeo4j(g *graph.Graph, create WriteFileFunc) error {
 		}
 	}
 	return nil
+}
+
+// jsonText writes a list as compact JSON text, "" for none.
+func jsonText[T any](items []T) string {
+	if len(items) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(items) // strings only: cannot fail
+	return string(b)
 }
 
 // jsonList writes a list as compact JSON text, [] for none.

@@ -28,8 +28,9 @@ const stixEpoch = "1970-01-01T00:00:00.000Z"
 
 // stixKinds maps entity types to STIX objects. No type maps to
 // threat-actor: claimgraph records allegations, and exporting an entity as
-// a threat actor would state one as fact; a person is an individual, every
-// institution an organization, a product infrastructure.
+// a threat actor would state one as fact; a person is an individual, a
+// group a group, every institution an organization, products, vessels and
+// infrastructure infrastructure (STIX: "physical or virtual resources").
 var stixKinds = map[graph.EntityType]struct{ object, class string }{
 	graph.Company: {"identity", "organization"}, graph.Government: {"identity", "organization"},
 	graph.Agency: {"identity", "organization"}, graph.Military: {"identity", "organization"},
@@ -37,7 +38,15 @@ var stixKinds = map[graph.EntityType]struct{ object, class string }{
 	graph.Person: {"identity", "individual"}, graph.Country: {"identity", "class"},
 	graph.Document: {"identity", "unknown"}, graph.OtherType: {"identity", "unknown"},
 	graph.Product: {"infrastructure", ""},
+	graph.Group:   {"identity", "group"}, graph.Organization: {"identity", "organization"},
+	graph.Infrastructure: {"infrastructure", ""}, graph.Vessel: {"infrastructure", ""},
 }
+
+// stixConfidence is the STIX confidence of each Admiralty credibility, by
+// the STIX 2.1 specification's normative mapping (Appendix A, "Admiralty
+// Credibility"): 6, "truth cannot be judged", has no confidence value, and
+// an ungraded claim (0) has none either.
+var stixConfidence = [...]int{0, 90, 70, 50, 30, 10, 0}
 
 // stixOpinions maps positions to STIX opinions; declined and silent have
 // none (they are not opinions on the claim) and are not exported.
@@ -64,6 +73,7 @@ type stixObject struct {
 	Authors       []string            `json:"authors,omitempty"`
 	Explanation   string              `json:"explanation,omitempty"`
 	Published     string              `json:"published,omitempty"`
+	Confidence    int                 `json:"confidence,omitempty"`
 	ObjectRefs    []string            `json:"object_refs,omitempty"`
 	ExternalRefs  []stixExternalRef   `json:"external_references,omitempty"`
 	Claimgraph    *stixClaimgraphProp `json:"x_claimgraph,omitempty"`
@@ -89,6 +99,16 @@ type stixClaimgraphProp struct {
 	Relation  string   `json:"relation,omitempty"`
 	Reading   string   `json:"reading,omitempty"`
 	Aliases   []string `json:"aliases,omitempty"`
+
+	// The belief grades of a claim, as the dataset has them (confidence
+	// carries credibility only by the STIX scale, and not 6).
+	Negated         bool   `json:"negated,omitempty"`
+	Credibility     int8   `json:"credibility,omitempty"`
+	CredibilityNote string `json:"credibility_note,omitempty"`
+	Basis           string `json:"basis,omitempty"`
+	Likelihood      string `json:"likelihood,omitempty"`
+	Retrieved       string `json:"retrieved,omitempty"`
+	Text            string `json:"text,omitempty"` // a source's full text
 }
 
 func stixID(kind, id string) string {
@@ -171,10 +191,14 @@ func WriteSTIX(w io.Writer, g *graph.Graph) error {
 	for _, c := range g.Claims() {
 		contested := c.Contested()
 		r := g.Read(c)
-		o := &stixObject{Type: "relationship", ID: stixID("relationship", c.ID), RelType: stixRelType(c.Relation),
+		// A negated claim's type starts "not-": a relationship states its
+		// type, and this one must not state the relation.
+		o := &stixObject{Type: "relationship", ID: stixID("relationship", c.ID), RelType: stixRelType(graph.RelationText(c)),
 			SourceRef: entityRef[c.From], TargetRef: entityRef[c.To], Description: c.Detail,
+			Confidence: stixConfidence[min(max(int(c.Credibility), 0), 6)],
 			Claimgraph: &stixClaimgraphProp{ID: c.ID, Status: string(c.Status), Contested: &contested,
-				Reported: c.Reported, Relation: c.Relation, Reading: r.String()}}
+				Reported: c.Reported, Relation: c.Relation, Reading: r.String(), Negated: c.Negated,
+				Credibility: c.Credibility, CredibilityNote: c.CredibilityNote, Basis: string(c.Basis), Likelihood: string(c.Likelihood)}}
 		for _, ref := range c.Sources {
 			s := g.Source(ref.Source)
 			x := stixExternalRef{SourceName: ref.Source, Description: ref.Quote, ExternalID: ref.Source}
@@ -194,7 +218,7 @@ func WriteSTIX(w io.Writer, g *graph.Graph) error {
 			}
 			emit(&stixObject{Type: "opinion", ID: stixID("opinion", c.ID+"#"+itoa(i)), CreatedByRef: identityRef(entityRef[st.By]),
 				Opinion: op, Authors: []string{g.EntityName(st.By)}, Explanation: st.Quote, ObjectRefs: []string{o.ID},
-				Claimgraph: &stixClaimgraphProp{ID: st.By}})
+				Claimgraph: &stixClaimgraphProp{ID: st.By, Note: st.Note}})
 		}
 	}
 	for _, s := range g.Sources() {
@@ -203,7 +227,7 @@ func WriteSTIX(w io.Writer, g *graph.Graph) error {
 			continue // a report must list at least one object
 		}
 		o := &stixObject{Type: "report", ID: stixID("report", s.ID), Name: s.Title, Published: stixTime(s.Published),
-			ObjectRefs: refs, Claimgraph: &stixClaimgraphProp{ID: s.ID}}
+			ObjectRefs: refs, Claimgraph: &stixClaimgraphProp{ID: s.ID, Retrieved: s.Retrieved, Text: s.Text}}
 		if s.URL != "" || s.Publisher != "" {
 			o.ExternalRefs = []stixExternalRef{{SourceName: cmpOr(s.Publisher, s.Title), URL: s.URL}}
 		}

@@ -1,7 +1,11 @@
 package render
 
 import (
+	"bufio"
+	"bytes"
 	"cmp"
+	"encoding/json"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,6 +71,12 @@ type CytoscapeEdgeData struct {
 	Mark      string `json:"mark"`
 	Label     string `json:"label"`
 	Reading   string `json:"reading"`
+
+	// The belief grades, only when set (graph/belief.go): the explorer's
+	// page and a stylesheet may use them; the label and reading say them.
+	Credibility int8   `json:"credibility,omitempty"`
+	Basis       string `json:"basis,omitempty"`
+	Likelihood  string `json:"likelihood,omitempty"`
 }
 
 // CytoscapeOptions choose what CytoscapeElements returns. The zero value
@@ -242,6 +252,7 @@ func cytoscapeEdge(g *graph.Graph, c *graph.Claim) CytoscapeEdge {
 			ID: c.ID, Source: c.From, Target: c.To, Relation: r.Relation(),
 			Status: string(c.Status), Contested: r.Contested, Denied: r.Denied,
 			Mark: r.Mark(), Label: EdgeLabel(r), Reading: r.String(),
+			Credibility: c.Credibility, Basis: string(c.Basis), Likelihood: string(c.Likelihood),
 		},
 		Classes: classes,
 	}
@@ -337,4 +348,53 @@ func TypeStyles() []TypeStyle {
 		out = append(out, TypeStyle{Type: string(t), Shape: st.shape, Fill: st.fill, Border: border, Name: st.shapeName})
 	}
 	return out
+}
+
+// WriteCytoscape writes the whole of g as CytoscapeElements returns it (the
+// explorer's shape), one element a line. It streams: the elements of a
+// million claims are never all in memory, as CytoscapeElements would hold
+// them; TestWriteCytoscape holds the two to the same JSON.
+func WriteCytoscape(w io.Writer, g *graph.Graph) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // as the explorer's API: <, > and & are text
+	first := true
+	emit := func(v any) {
+		if !first {
+			bw.WriteString(",\n")
+		}
+		first = false
+		buf.Reset()
+		enc.Encode(v) // strings and numbers only: cannot fail
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	bw.WriteString(`{"elements":{"nodes":[` + "\n")
+	for _, e := range g.Entities() {
+		emit(cytoscapeNode(e, 0))
+	}
+	bw.WriteString("\n],\"edges\":[\n")
+	first = true
+	// CytoscapeElements' order for the whole graph: by the later end in
+	// entity order, then claim id.
+	var cs []*graph.Claim
+	for _, e := range g.Entities() {
+		cs = cs[:0]
+		for _, c := range g.Out(e.ID) {
+			if c.To <= e.ID {
+				cs = append(cs, c)
+			}
+		}
+		for _, c := range g.In(e.ID) {
+			if c.From < e.ID {
+				cs = append(cs, c)
+			}
+		}
+		slices.SortFunc(cs, func(a, b *graph.Claim) int { return cmp.Compare(a.ID, b.ID) })
+		for _, c := range cs {
+			emit(cytoscapeEdge(g, c))
+		}
+	}
+	bw.WriteString("\n]},\"truncated\":0}\n")
+	return bw.Flush()
 }

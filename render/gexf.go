@@ -10,8 +10,9 @@ import (
 
 // GEXF writes g as GEXF 1.3 for Gephi: an attribute per entity and claim
 // field, its id and title the export JSON field name (the same table as
-// GraphML's); each claim an edge with its claim id, kind = its relation
-// (parallel claims kept), and the figures' colour (viz:color), width
+// GraphML's); each claim an edge with its claim id, kind = its relation as
+// every output prints it ("not: …" for a negated claim; parallel claims
+// kept), and the figures' colour (viz:color), width
 // (viz:thickness) and line (viz:shape: dashed for alleged and contested,
 // dotted for proposed and retracted, solid otherwise).
 //
@@ -41,6 +42,9 @@ func GEXFTime(w io.Writer, g *graph.Graph, axis string) error {
 	}
 	bw.WriteString("    </attributes>\n    <nodes>\n")
 	value := func(name, v string) {
+		if v == "" && name == "credibility" {
+			return // an ungraded claim has no credibility, not 0
+		}
 		bw.WriteString(`          <attvalue for="`)
 		bw.WriteString(name)
 		bw.WriteString(`" value="`)
@@ -59,7 +63,7 @@ func GEXFTime(w io.Writer, g *graph.Graph, axis string) error {
 	for _, c := range g.Claims() {
 		v := viewOf(g, c)
 		bw.WriteString(`      <edge id="` + xmlText(c.ID) + `" source="` + xmlText(c.From) + `" target="` + xmlText(c.To) +
-			`" kind="` + xmlText(c.Relation) + `" label="` + xmlText(readingLabel(v.reading)) + `"` + times.attrs(c.ID) + ">\n        <attvalues>\n")
+			`" kind="` + xmlText(graph.RelationText(c)) + `" label="` + xmlText(readingLabel(v.reading)) + "\"" + times.attrs(c.ID) + ">\n        <attvalues>\n")
 		for _, a := range claimAttrs {
 			value(a.name, a.value(v))
 		}

@@ -18,7 +18,7 @@ import (
 // hold only scalars. A field the model gains is one line here.
 type exportAttr[T any] struct {
 	name  string
-	typ   string // "string" or "boolean"
+	typ   string // "string", "integer" or "boolean"; a non-string "" is left out (credibility ungraded)
 	value func(t *T) string
 }
 
@@ -48,6 +48,21 @@ var claimAttrs = []exportAttr[claimView]{
 	{"sources", "string", func(c *claimView) string { return jsonText(c.Sources) }},
 	{"reported", "string", func(c *claimView) string { return c.Reported }},
 	{"reading", "string", func(c *claimView) string { return c.reading.String() }},
+	{"credibility", "integer", func(c *claimView) string { return credibilityText(c.Credibility) }},
+	{"credibility_note", "string", func(c *claimView) string { return c.CredibilityNote }},
+	{"negated", "boolean", func(c *claimView) string { return strconv.FormatBool(c.Negated) }},
+	{"basis", "string", func(c *claimView) string { return string(c.Basis) }},
+	{"likelihood", "string", func(c *claimView) string { return string(c.Likelihood) }},
+	{"lint", "string", func(c *claimView) string { return jsonText(c.Lint) }},
+}
+
+// credibilityText is a credibility as an integer attribute: "" when
+// ungraded, so that the attribute is left out rather than read as a grade.
+func credibilityText(n int8) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(int(n))
 }
 
 // jsonText writes a list as compact JSON, [] for none.
@@ -156,6 +171,9 @@ func GraphML(w io.Writer, g *graph.Graph) error {
   <graph id="G" edgedefault="directed">
 `)
 	data := func(key, value string) {
+		if value == "" && key == "credibility" {
+			return // an ungraded claim has no credibility, not 0
+		}
 		bw.WriteString(`      <data key="`)
 		bw.WriteString(key)
 		bw.WriteString(`">`)
@@ -190,7 +208,11 @@ func GraphML(w io.Writer, g *graph.Graph) error {
 			data(a.name, a.value(v))
 		}
 		colour, line, width := edgeLook(c)
-		bw.WriteString(`      <data key="edgegraphics"><y:PolyLineEdge><y:LineStyle color="` + colour + `" type="` + yEdLine(line) + `" width="` + width + `"/><y:Arrows source="none" target="standard"/><y:EdgeLabel>` + xmlText(label) +
+		arrow := "standard"
+		if c.Negated {
+			arrow = "t_shape" // as the figures' flat arrowhead: the relation does not hold
+		}
+		bw.WriteString(`      <data key="edgegraphics"><y:PolyLineEdge><y:LineStyle color="` + colour + `" type="` + yEdLine(line) + `" width="` + width + `"/><y:Arrows source="none" target="` + arrow + `"/><y:EdgeLabel>` + xmlText(label) +
 			`</y:EdgeLabel></y:PolyLineEdge></data>` + "\n")
 		bw.WriteString("    </edge>\n")
 	}

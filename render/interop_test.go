@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -21,6 +22,7 @@ var exporters = []struct {
 	{"embedded.mmd", func(b *bytes.Buffer, g *graph.Graph) error { return Mermaid(b, g, "LR") }},
 	{"embedded.graphml", func(b *bytes.Buffer, g *graph.Graph) error { return GraphML(b, g) }},
 	{"embedded.gexf", func(b *bytes.Buffer, g *graph.Graph) error { return GEXF(b, g) }},
+	{"embedded.cyjs", func(b *bytes.Buffer, g *graph.Graph) error { return WriteCytoscape(b, g) }},
 }
 
 func TestExportGoldens(t *testing.T) {
@@ -150,7 +152,57 @@ func TestExportProperties(t *testing.T) {
 				checkXMLItems(t, name, g, nodes, edges)
 			}
 			checkMermaid(t, g)
+			checkCytoscape(t, g)
 		})
+	}
+}
+
+// checkCytoscape holds WriteCytoscape to CytoscapeElements' JSON (the
+// explorer's shape), and checks every entity and claim is there once with
+// its text intact.
+func checkCytoscape(t *testing.T, g *graph.Graph) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteCytoscape(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	var got Cytoscape
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatalf("cytoscape is not JSON: %v\n%s", err, b.String())
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, b.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	enc.Encode(CytoscapeElements(g, CytoscapeOptions{}))
+	if !bytes.Equal(compact.Bytes(), bytes.TrimSuffix(want.Bytes(), []byte("\n"))) {
+		t.Fatalf("export differs from CytoscapeElements:\n%s\nwant:\n%s", compact.Bytes(), want.Bytes())
+	}
+	seen := map[string]int{}
+	for _, n := range got.Elements.Nodes {
+		seen["n:"+n.Data.ID]++
+		if e := g.Entity(n.Data.ID); e == nil || (e.Name != "" && n.Data.Label != e.Name) {
+			t.Errorf("node %q: label %q", n.Data.ID, n.Data.Label)
+		}
+	}
+	for _, e := range got.Elements.Edges {
+		seen["e:"+e.Data.ID]++
+		if c := g.Claim(e.Data.ID); c == nil || c.From != e.Data.Source || c.To != e.Data.Target || e.Data.Relation != graph.RelationText(c) {
+			t.Errorf("edge %q: %+v", e.Data.ID, e.Data)
+		}
+	}
+	for _, e := range g.Entities() {
+		if seen["n:"+e.ID] != 1 {
+			t.Errorf("entity %q appears %d times", e.ID, seen["n:"+e.ID])
+		}
+	}
+	for _, c := range g.Claims() {
+		if seen["e:"+c.ID] != 1 {
+			t.Errorf("claim %q appears %d times", c.ID, seen["e:"+c.ID])
+		}
 	}
 }
 

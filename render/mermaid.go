@@ -72,9 +72,10 @@ func Mermaid(w io.Writer, g *graph.Graph, rankDir string) error {
 }
 
 // ClaimLabel is a claim's one-line label in the exports that draw (Mermaid,
-// GraphML, GEXF): its reading (the mark, the status word, who asserts and
-// who denies, a long list shortened to "X and 3 others") then the relation,
-// apart by " · ".
+// GraphML, GEXF): its reading (the mark, the status word, the grades
+// "B2 probably true", "inference", "likely", who asserts and who denies, a
+// long list shortened to "X and 3 others") then the relation ("not: …" when
+// negated), apart by " · ".
 func ClaimLabel(g *graph.Graph, c *graph.Claim) string { return readingLabel(g.Read(c)) }
 
 func readingLabel(r graph.Reading) string {
@@ -83,10 +84,11 @@ func readingLabel(r graph.Reading) string {
 		parts = append(parts, m)
 	}
 	parts = append(parts, string(r.Status))
+	parts = append(parts, r.BeliefParts()...)
 	for _, p := range r.Phrases() {
 		parts = append(parts, p.Short(3))
 	}
-	return strings.Join(append(parts, r.Claim.Relation), " · ")
+	return strings.Join(append(parts, r.Relation()), " · ")
 }
 
 // mermaidText escapes s for a quoted Mermaid label: Mermaid's own entity

@@ -42,6 +42,7 @@ var exportFormats = []exportFormat{
 	{name: "mermaid", write: func(w io.Writer, g *graph.Graph, o *exportOptions) error { return render.Mermaid(w, g, o.rankdir) }},
 	{name: "graphml", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return render.GraphML(w, g) }},
 	{name: "gexf", write: func(w io.Writer, g *graph.Graph, o *exportOptions) error { return render.GEXFTime(w, g, o.time) }},
+	{name: "cytoscape", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return render.WriteCytoscape(w, g) }},
 	{name: "stix", write: func(w io.Writer, g *graph.Graph, _ *exportOptions) error { return data.WriteSTIX(w, g) }},
 	{name: "neo4j", dir: true, writeDir: data.WriteNeo4j},
 	{name: "cypher", dir: true, writeDir: data.WriteCypher},
@@ -62,7 +63,8 @@ func newExportCmd(g *globalOptions, s streams) *cobra.Command {
 		Use:   "export",
 		Short: "Write the loaded dataset as JSON, CSV or a format other tools read",
 		Long: `Export writes the loaded dataset (all --data inputs merged), or the part of it
-the filters keep (--focus/--depth, --status, --type, --contested, as render),
+the filters keep (--focus/--depth, --status, --type, --contested,
+--min-credibility, as render),
 in one format. Every format is deterministic: sorted by id, the same input
 gives the same bytes.
 
@@ -71,53 +73,67 @@ Formats, and what each cannot carry:
             ids, contested) filled in; loading it again gives the same
             dataset. Carries everything.
   csv       the full spreadsheet form, into --dir: dataset.csv, entities.csv,
-            sources.csv, claims.csv, claim_sources.csv, stances.csv; list
+            sources.csv, claims.csv, claim_sources.csv, stances.csv,
+            claim_lint.csv (waivers); list
             cells ";"-separated (\; a literal ";", \\ a literal "\"); cells
             starting with = + - @ ' get one more leading "'" so that no
             spreadsheet runs them. "claimgraph import csv DIR" reads it back
             losslessly. Carries everything.
   mermaid   a Mermaid flowchart for Markdown (LR, or TB with --rankdir TB):
             one link per claim labelled with its reading (‼ CONTESTED, status,
-            who asserts, who denies) and relation; dotted for alleged and
+            grades, who asserts, who denies) and relation ("not: …" when
+            negated); dotted for alleged and
             reported, crossed for failed and retracted. Refuses more than 500
             claims (Mermaid's maxEdges): filter first. Cannot carry quotes,
-            sources, details, aliases or notes.
+            sources, details, aliases, notes or credibility notes.
   graphml   GraphML for yEd and Gephi: a data key per field, named as in the
             JSON; yEd graphics in the figures' colours and line styles.
             Stances and sources are JSON text in one field each.
   gexf      GEXF 1.3 for Gephi: an attribute per field, named as in the JSON;
-            edge kind = relation; viz colour, thickness and line style by
+            edge kind = relation ("not: …" when negated); viz colour, thickness and line style by
             status. Stances and sources are JSON text in one field each.
   graphml and gexf replace control characters (other than line breaks),
-  which XML cannot hold, by spaces.
+  which XML cannot hold, by spaces; credibility is an integer left out
+  when ungraded. Neither holds sources' text.
+  cytoscape Cytoscape.js elements JSON, as the explorer's /api/neighbourhood
+            gives them: {"elements":{"nodes":[…],"edges":[…]}}, the label,
+            reading and classes per claim. Cannot carry quotes, sources,
+            details, aliases or notes.
   stix      a STIX 2.1 bundle: entities as identity (person: individual,
-            institutions: organization) or infrastructure (products), never
-            threat-actor; exactly one relationship object per claim (type
+            groups: group, institutions: organization) or infrastructure
+            (products, vessels, infrastructure), never threat-actor; exactly one relationship object per claim (type
             from the relation, UUIDv5 ids from claim ids); stances as
             opinions (asserts agree, confirms strongly-agree, disputes
             disagree, denies strongly-disagree); sources as
-            external_references and reports. Status, contested, the reading
-            and the exact relation are in x_claimgraph. Cannot carry
-            declined/silent stances, uncited sources, derived_from.
+            external_references and reports; credibility as confidence by
+            the spec's Admiralty table (1 90, 2 70, 3 50, 4 30, 5 10, 6 none);
+            a negated claim's type starts "not-". Status, contested, the
+            reading, the exact relation and the grades are in x_claimgraph.
+            Cannot carry declined/silent stances, uncited sources,
+            derived_from.
   neo4j     into --dir: CSV files and import.sh for neo4j-admin database
             import full: entities, claims and sources as nodes; stances as
             ASSERTS/CONFIRMS/DENIES/DISPUTES/DECLINED_TO_COMMENT/SILENT_ON
             from party to claim; FROM/TO claim to entities; CITES claim to
             source; one ESTABLISHED/REPORTED/ALLEGED/... relationship per
-            claim between its entities, for path queries. Lists are JSON text.
+            claim between its entities, for path queries (NEGATED for a
+            negated claim, so that they do not follow it). Lists are JSON text.
   cypher    into --dir: the same graph as parameterised Cypher, each
             NN-name.cypher an "UNWIND $rows" query run once per
             NN-name.NNNN.json batch (no value is ever part of a query), and
             load.py that runs them with the official Python driver.
   ftm       FollowTheMoney entities, one JSON object per line (Aleph,
             OpenSanctions): entities as Person, Company, PublicBody,
-            Organization, Document or LegalEntity; claims as the link schema
-            whose edge label is the relation (owns, directs, …) or else
+            Organization, Document, Vessel, Asset or LegalEntity; claims as
+            the link schema whose edge label is the relation (owns, directs,
+            …) or else
             UnknownLink with the relation as role; ids rewritten to FtM's
             letters, digits, '.' and '-' (two ids that become one: an
-            error). FtM cannot hold stances, quotes, statuses, contested or
-            source reliability: the claim's reading (which states them) is
-            its description, its sources' urls and publishers are kept.`,
+            error); a negated claim is an UnknownLink whose role starts
+            "not:". FtM cannot hold stances, quotes, statuses, contested,
+            source reliability or the grades: the claim's reading (which
+            states them) is its description, its sources' urls and
+            publishers are kept; sources' text is not.`,
 		Example: `  claimgraph export --format json > dataset.json
   claimgraph export -d a.yaml -d b.yaml -o merged.json
   claimgraph export --format csv --dir sheets/
@@ -132,7 +148,7 @@ Formats, and what each cannot carry:
 	f.StringVar(&opts.dir, "dir", "", "write the files of a many-file format (csv, neo4j, cypher) into `DIR`, created if missing")
 	f.StringVar(&opts.rankdir, "rankdir", "LR", "direction of a mermaid flowchart: LR or TB")
 	f.StringVar(&opts.time, "time", render.TimeReporting, "gexf: date claims by reporting time (from their first report) or event time (their when)")
-	opts.filter.register(f)
+	opts.filter.register(f, "keep")
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats(exportFormatNames()...))
 	_ = cmd.RegisterFlagCompletionFunc("focus", completeEntities(g))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeList(graph.Statuses))
@@ -168,7 +184,7 @@ func runExport(opts *exportOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if g, err = opts.filter.apply(g); err != nil {
+	if g, err = opts.filter.apply(g, true); err != nil {
 		return err
 	}
 	if format.name != "json" {

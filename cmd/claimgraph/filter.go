@@ -1,29 +1,33 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/spf13/pflag"
 )
 
 // filterOptions are render's claim filters (--focus, --depth, --status,
-// --type, --contested) for the commands that write a graph other than
-// render, so that every output can be cut down the same way. The filtering
-// itself stays in render.go's filterForRender, which this calls: one
+// --type, --contested, --min-credibility), which render and export share.
+// What they keep is graph.Select's to say, as for the explorer's figure: one
 // definition of what a filter keeps.
 type filterOptions struct {
-	focus     string
-	depth     int
-	status    string
-	contested bool
-	types     string
+	focus          string
+	depth          int
+	status         string
+	contested      bool
+	types          string
+	minCredibility int
 }
 
-func (f *filterOptions) register(fs *pflag.FlagSet) {
-	fs.StringVar(&f.focus, "focus", "", "keep only the neighbourhood of `ENTITY` (id, name or alias)")
+// register adds the filter flags; verb ("draw", "keep") starts their help.
+func (f *filterOptions) register(fs *pflag.FlagSet, verb string) {
+	fs.StringVar(&f.focus, "focus", "", verb+" only the neighbourhood of `ENTITY` (id, name or alias)")
 	fs.IntVar(&f.depth, "depth", 1, "with --focus: how many claims away from ENTITY to go")
-	fs.StringVar(&f.status, "status", "", "keep only claims with these statuses (comma-separated `LIST`: "+joinValues(graph.Statuses)+")")
-	fs.BoolVar(&f.contested, "contested", false, "keep only contested claims and their entities")
-	fs.StringVar(&f.types, "type", "", "keep only claims between entities of these types (comma-separated `LIST`)")
+	fs.StringVar(&f.status, "status", "", verb+" only claims with these statuses (comma-separated `LIST`: "+joinValues(graph.Statuses)+")")
+	fs.BoolVar(&f.contested, "contested", false, verb+" only contested claims and their entities")
+	fs.StringVar(&f.types, "type", "", verb+" only claims between entities of these types (comma-separated `LIST`)")
+	fs.IntVar(&f.minCredibility, "min-credibility", 0, verb+" only claims graded 1 to `N` (1 most credible) and ungraded claims")
 }
 
 // check validates the flag values before anything is loaded: bad usage
@@ -38,37 +42,35 @@ func (f *filterOptions) check() error {
 	if _, err := parseEntityTypes(f.types); err != nil {
 		return usageErrorf("--type: %w", err)
 	}
-	return nil
+	return checkMinCredibility(f.minCredibility)
 }
 
-// apply returns the part of g the filters keep (g itself without filters).
-func (f *filterOptions) apply(g *graph.Graph) (*graph.Graph, error) {
-	statuses, err := parseStatuses(f.status)
-	if err != nil {
-		return nil, usageErrorf("--status: %w", err)
+// apply returns the part of g the filters keep (g itself without filters),
+// resolving --focus by id, name or alias. A dataset (an export) keeps every
+// stance holder of a kept claim, so that every reference still resolves
+// and the output loads; a figure names the silent and the declining
+// without drawing them.
+func (f *filterOptions) apply(g *graph.Graph, dataset bool) (*graph.Graph, error) {
+	if err := f.check(); err != nil {
+		return nil, err
 	}
-	types, err := parseEntityTypes(f.types)
-	if err != nil {
-		return nil, usageErrorf("--type: %w", err)
-	}
-	ro := &renderOptions{focus: f.focus, depth: f.depth, status: f.status, contested: f.contested, types: f.types}
-	sub, err := filterForRender(g, ro, statuses, types)
-	if err != nil || sub == g {
-		return sub, err
-	}
-	// An export is a dataset: the parties that take a stance on a kept
-	// claim are kept too, so that every reference still resolves and the
-	// output loads. (A figure names them without drawing them.)
-	kept := make(map[string]bool, len(sub.Claims()))
-	var extra []string
-	for _, e := range sub.Entities() {
-		extra = append(extra, e.ID) // a focused entity without claims stays
-	}
-	for _, c := range sub.Claims() {
-		kept[c.ID] = true
-		for _, st := range c.Stances {
-			extra = append(extra, st.By)
+	statuses, _ := parseStatuses(f.status)
+	types, _ := parseEntityTypes(f.types)
+	sel := graph.Selection{Depth: f.depth, Statuses: statuses, Types: types, Contested: f.contested,
+		MinCredibility: f.minCredibility, AllStanceHolders: dataset}
+	if f.focus != "" {
+		e, err := resolveEntity(g, f.focus)
+		if err != nil {
+			return nil, fmt.Errorf("--focus: %w", err)
 		}
+		sel.Focus = e.ID
 	}
-	return g.Filter(func(c *graph.Claim) bool { return kept[c.ID] }, extra...), nil
+	sub := graph.Select(g, sel)
+	// Belief filters alone may leave nothing: that draws an empty figure.
+	narrowed := f.focus != "" || f.status != "" || f.types != "" || f.contested
+	if narrowed && len(sub.Entities()) == 0 {
+		return nil, withHint(fmt.Errorf("nothing to draw: no claim passes the filters"),
+			"loosen --status, --type or --contested, or draw everything without them")
+	}
+	return sub, nil
 }

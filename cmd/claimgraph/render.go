@@ -13,22 +13,16 @@ import (
 )
 
 type renderOptions struct {
-	global    *globalOptions
-	output    string
-	format    string
-	focus     string
-	depth     int
-	status    string
-	contested bool
-	types     string
-	layout    string
-	rankdir   string
-	cluster   string
-	title     string
-	labels    string // issue 11: label mode
-	stances   string // issue 11: how stance holders are drawn
-
-	minCredibility int // see belief.go
+	global  *globalOptions
+	output  string
+	format  string
+	filter  filterOptions // --focus, --depth, --status, --type, --contested, --min-credibility
+	layout  string
+	rankdir string
+	cluster string
+	title   string
+	labels  string // issue 11: label mode
+	stances string // issue 11: how stance holders are drawn
 
 	timelineKey bool // issue 15: first-reported dates on claim labels
 }
@@ -64,11 +58,7 @@ them, or write --format dot and run Graphviz yourself.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
 	f.StringVar(&opts.format, "format", "", "output `format`: svg, png or dot (default: from the -o extension, else svg)")
-	f.StringVar(&opts.focus, "focus", "", "draw only the neighbourhood of `ENTITY` (id, name or alias)")
-	f.IntVar(&opts.depth, "depth", 1, "with --focus: how many claims away from ENTITY to go")
-	f.StringVar(&opts.status, "status", "", "draw only claims with these statuses (comma-separated `LIST`: "+joinValues(graph.Statuses)+")")
-	f.BoolVar(&opts.contested, "contested", false, "draw only contested claims and their entities")
-	f.StringVar(&opts.types, "type", "", "draw only claims between entities of these types (comma-separated `LIST`)")
+	opts.filter.register(f, "draw")
 	f.StringVar(&opts.layout, "layout", "dot", "Graphviz `layout`: "+strings.Join(render.Layouts, ", "))
 	f.StringVar(&opts.rankdir, "rankdir", "LR", "direction of the dot layout: LR or TB")
 	f.StringVar(&opts.cluster, "cluster", "", "group entities: country")
@@ -76,7 +66,6 @@ them, or write --format dot and run Graphviz yourself.`,
 	f.StringVar(&opts.labels, "labels", "", "arrow labels: full, short or numbers (numbers and a claims table); default: full up to "+fmt.Sprint(render.FullLabelsUpTo)+" claims laid out by dot, else numbers")
 	f.BoolVar(&opts.timelineKey, "timeline-key", false, "add each claim's first-reported date to its label (and say so in the key)")
 	f.StringVar(&opts.stances, "stances", "connectors", "draw parties taking positions as dotted connectors to the claim's subject, or list them in a box")
-	f.IntVar(&opts.minCredibility, "min-credibility", 0, "draw only claims graded 1 to `N` (1 most credible) and ungraded claims")
 	_ = cmd.RegisterFlagCompletionFunc("focus", completeEntities(g))
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("svg", "png", "dot"))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeList(graph.Statuses))
@@ -144,18 +133,7 @@ func runRender(opts *renderOptions, stdout io.Writer) error {
 	if !slices.Contains(render.StanceHolderModes, opts.stances) {
 		return usageErrorf("unknown --stances %q (want connectors or box)", opts.stances)
 	}
-	if opts.depth < 0 {
-		return usageErrorf("--depth must be 0 or more, not %d", opts.depth)
-	}
-	statuses, err := parseStatuses(opts.status)
-	if err != nil {
-		return usageErrorf("--status: %w", err)
-	}
-	types, err := parseEntityTypes(opts.types)
-	if err != nil {
-		return usageErrorf("--type: %w", err)
-	}
-	if err := checkMinCredibility(opts.minCredibility); err != nil {
+	if err := opts.filter.check(); err != nil {
 		return err
 	}
 
@@ -163,15 +141,13 @@ func runRender(opts *renderOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	g = filterBelief(g, opts.minCredibility, false, nil)
-	g, err = filterForRender(g, opts, statuses, types)
-	if err != nil {
+	if g, err = opts.filter.apply(g, false); err != nil {
 		return err
 	}
-	if opts.focus != "" {
-		e, _ := resolveEntity(g, opts.focus)
+	if opts.filter.focus != "" {
+		e, _ := resolveEntity(g, opts.filter.focus)
 		if e != nil {
-			ropts.Focus, ropts.Depth = e.ID, opts.depth
+			ropts.Focus, ropts.Depth = e.ID, opts.filter.depth
 		}
 	}
 
@@ -188,48 +164,4 @@ func runRender(opts *renderOptions, stdout io.Writer) error {
 		return withHint(err, h)
 	}
 	return err
-}
-
-// filterForRender applies --focus/--depth, --status, --type and
-// --contested: a claim is drawn when it passes all of them.
-func filterForRender(g *graph.Graph, opts *renderOptions, statuses []graph.Status, types []graph.EntityType) (*graph.Graph, error) {
-	if opts.focus == "" && opts.status == "" && opts.types == "" && !opts.contested {
-		return g, nil
-	}
-	var focus func(*graph.Claim) bool
-	var extra []string
-	if opts.focus != "" {
-		e, err := resolveEntity(g, opts.focus)
-		if err != nil {
-			return nil, fmt.Errorf("--focus: %w", err)
-		}
-		focus = g.Focus(e.ID, opts.depth)
-		extra = append(extra, e.ID)
-	}
-	typeOK := func(id string) bool {
-		if len(types) == 0 {
-			return true
-		}
-		e := g.Entity(id)
-		return e != nil && slices.Contains(types, e.Type)
-	}
-	keep := func(c *graph.Claim) bool {
-		switch {
-		case focus != nil && !focus(c):
-			return false
-		case len(statuses) > 0 && !slices.Contains(statuses, c.Status):
-			return false
-		case opts.contested && !c.Contested():
-			return false
-		}
-		return typeOK(c.From) && typeOK(c.To)
-	}
-	// The parties taking positions on the drawn claims are drawn too, tied
-	// to them, so that no allegation's author vanishes from its figure.
-	sub := g.Filter(keep, append(extra, g.Parties(keep)...)...)
-	if len(sub.Entities()) == 0 {
-		return nil, withHint(fmt.Errorf("nothing to draw: no claim passes the filters"),
-			"loosen --status, --type or --contested, or draw everything without them")
-	}
-	return sub, nil
 }

@@ -106,27 +106,10 @@ func (p *params) badRequest(w http.ResponseWriter, hint string) bool {
 	return true
 }
 
-// filter is the claim filter of --status, --type and --contested.
+// filter is the claim filter of the status, type and contested parameters
+// (nil: keep every claim), graph.Select's as for the figure.
 func filter(g *graph.Graph, statuses []graph.Status, types []graph.EntityType, contested bool) func(*graph.Claim) bool {
-	if len(statuses) == 0 && len(types) == 0 && !contested {
-		return nil
-	}
-	typeOK := func(id string) bool {
-		if len(types) == 0 {
-			return true
-		}
-		e := g.Entity(id)
-		return e != nil && slices.Contains(types, e.Type)
-	}
-	return func(c *graph.Claim) bool {
-		switch {
-		case len(statuses) > 0 && !slices.Contains(statuses, c.Status):
-			return false
-		case contested && !c.Contested():
-			return false
-		}
-		return typeOK(c.From) && typeOK(c.To)
-	}
+	return graph.Selection{Statuses: statuses, Types: types, Contested: contested}.Keeps(g)
 }
 
 // notFound writes a 404 for an id no entity, claim or source has, with the
@@ -316,47 +299,28 @@ func addRemoved(st *snapshot, out *render.Cytoscape, limit int, keep func(*graph
 	}
 }
 
-// apiFigure draws the briefing SVG of the selection: focus and depth, status,
-// type and contested, as `claimgraph render` takes them.
+// apiFigure draws the briefing SVG of the selection: focus (an entity, or
+// a claim: both its ends) and depth, status, type, contested and
+// min-credibility, as `claimgraph render` takes them and graph.Select
+// applies them for both.
 func (s *Server) apiFigure(w http.ResponseWriter, r *http.Request) {
 	g := s.state.Load().g
 	p := &params{q: r.URL.Query()}
-	focus := p.str("focus")
-	depth := p.int("depth", 1, 0, maxDepth)
-	keep := filter(g, p.statuses(), p.types(), p.bool("contested"))
-	if p.badRequest(w, "the parameters are render's flags: focus, depth, status, type, contested") {
+	sel := graph.Selection{Focus: p.str("focus"), Depth: p.int("depth", 1, 0, maxDepth),
+		Statuses: p.statuses(), Types: p.types(), Contested: p.bool("contested"),
+		MinCredibility: p.int("min-credibility", 0, 0, 6)}
+	if p.badRequest(w, "the parameters are render's flags: focus, depth, status, type, contested, min-credibility") {
 		return
 	}
-	var extra []string
-	if focus != "" {
-		var within map[string]bool
-		if c := g.Claim(focus); c != nil && g.Entity(focus) == nil {
-			within = map[string]bool{}
-			for id := range g.Within(c.From, depth) {
-				within[id] = true
-			}
-			for id := range g.Within(c.To, depth) {
-				within[id] = true
-			}
-			extra = []string{c.From, c.To}
-		} else {
-			e := lookupEntity(g, focus)
-			if e == nil {
-				notFound(w, g, "entity", focus)
-				return
-			}
-			within = g.Within(e.ID, depth)
-			extra = []string{e.ID}
+	if sel.Focus != "" && g.Claim(sel.Focus) == nil {
+		e := lookupEntity(g, sel.Focus)
+		if e == nil {
+			notFound(w, g, "entity", sel.Focus)
+			return
 		}
-		inner := keep
-		keep = func(c *graph.Claim) bool {
-			return within[c.From] && within[c.To] && (inner == nil || inner(c))
-		}
+		sel.Focus = e.ID
 	}
-	sub := g
-	if keep != nil {
-		sub = g.Filter(keep, extra...)
-	}
+	sub := graph.Select(g, sel)
 	var buf bytes.Buffer
 	err := render.SVG(&buf, sub, render.Options{})
 	var tl *render.TooLargeError

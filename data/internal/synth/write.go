@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -220,6 +221,12 @@ func (j *jsonSink) source(s *graph.Source) {
 	j.field(in3, "url", s.URL, false)
 	j.field(in3, "reliability", s.Reliability, false)
 	j.list(in3, "derived_from", s.DerivedFrom)
+	if s.Text != "" { // omitempty, as graph.Source's tags say
+		j.field(in3, "text", s.Text, false)
+	}
+	if s.Retrieved != "" {
+		j.field(in3, "retrieved", s.Retrieved, false)
+	}
 	j.buf = append(j.buf, "\n    }"...)
 	j.w.Write(j.buf)
 }
@@ -249,6 +256,9 @@ func (j *jsonSink) claim(c *graph.Claim) {
 		j.field(in5, "position", string(s.Position), false)
 		j.field(in5, "quote", s.Quote, false)
 		j.field(in5, "source", s.Source, false)
+		if s.Note != "" {
+			j.field(in5, "note", s.Note, false)
+		}
 		j.buf = append(j.buf, "\n"+in3+"  }"...)
 	}
 	if len(c.Stances) > 0 {
@@ -270,6 +280,7 @@ func (j *jsonSink) claim(c *graph.Claim) {
 	}
 	j.buf = append(j.buf, ']')
 	j.field(in3, "reported", c.Reported, false)
+	j.belief(c)
 	// Synthetic claims have no history, event time or stance dates.
 	first, last := graph.ReportedSpan(c, func(id string) string { return j.published[id] })
 	if first != "" {
@@ -278,6 +289,41 @@ func (j *jsonSink) claim(c *graph.Claim) {
 	}
 	j.buf = append(j.buf, "\n    }"...)
 	j.w.Write(j.buf)
+}
+
+// belief appends the claim's belief fields, each only when set, in
+// data.ClaimJSON's order.
+func (j *jsonSink) belief(c *graph.Claim) {
+	if c.Credibility != 0 {
+		j.buf = append(j.buf, ",\n"+in3+"\"credibility\": "...)
+		j.buf = strconv.AppendInt(j.buf, int64(c.Credibility), 10)
+	}
+	if c.CredibilityNote != "" {
+		j.field(in3, "credibility_note", c.CredibilityNote, false)
+	}
+	if c.Negated {
+		j.buf = append(j.buf, ",\n"+in3+"\"negated\": true"...)
+	}
+	if c.Basis != "" {
+		j.field(in3, "basis", string(c.Basis), false)
+	}
+	if c.Likelihood != "" {
+		j.field(in3, "likelihood", string(c.Likelihood), false)
+	}
+	if len(c.Lint) > 0 {
+		const in5 = "          "
+		j.buf = append(j.buf, ",\n"+in3+"\"lint\": ["...)
+		for i, w := range c.Lint {
+			if i > 0 {
+				j.buf = append(j.buf, ',')
+			}
+			j.buf = append(j.buf, "\n"+in3+"  {"...)
+			j.field(in5, "rule", w.Rule, true)
+			j.field(in5, "reason", w.Reason, false)
+			j.buf = append(j.buf, "\n"+in3+"  }"...)
+		}
+		j.buf = append(j.buf, "\n"+in3+"]"...)
+	}
 }
 
 const hexDigits = "0123456789abcdef"
@@ -438,6 +484,8 @@ func (y *yamlSink) source(s *graph.Source) {
 	y.field("url", s.URL, false)
 	y.field("reliability", s.Reliability, false)
 	y.list("derived_from", s.DerivedFrom)
+	y.field("text", s.Text, false)
+	y.field("retrieved", s.Retrieved, false)
 	y.w.Write(y.buf)
 }
 
@@ -458,7 +506,8 @@ func (y *yamlSink) claim(c *graph.Claim) {
 			first := y.flow("by", s.By, true)
 			first = y.flow("position", string(s.Position), first)
 			first = y.flow("quote", s.Quote, first)
-			y.flow("source", s.Source, first)
+			first = y.flow("source", s.Source, first)
+			y.flow("note", s.Note, first)
 			y.buf = append(y.buf, '}')
 		}
 	}
@@ -473,6 +522,24 @@ func (y *yamlSink) claim(c *graph.Claim) {
 		}
 	}
 	y.field("reported", c.Reported, false)
+	if c.Credibility != 0 { // a number, not a string: the loader wants one
+		y.buf = append(y.buf, "\n    credibility: "...)
+		y.buf = strconv.AppendInt(y.buf, int64(c.Credibility), 10)
+	}
+	y.field("credibility_note", c.CredibilityNote, false)
+	if c.Negated {
+		y.buf = append(y.buf, "\n    negated: true"...)
+	}
+	y.field("basis", string(c.Basis), false)
+	y.field("likelihood", string(c.Likelihood), false)
+	if len(c.Lint) > 0 {
+		y.buf = append(y.buf, "\n    lint:"...)
+		for _, w := range c.Lint {
+			y.buf = append(y.buf, "\n      - {"...)
+			y.flow("reason", w.Reason, y.flow("rule", w.Rule, true))
+			y.buf = append(y.buf, '}')
+		}
+	}
 	y.w.Write(y.buf)
 }
 

@@ -1,3 +1,3 @@
 UNWIND $rows AS row
 MATCH (p:Entity {id: row.by}), (c:Claim {id: row.claim})
-CREATE (p)-[:DENIES {quote: row.quote, source: row.source}]->(c)
+CREATE (p)-[:DENIES {quote: row.quote, source: row.source, note: row.note}]->(c)
