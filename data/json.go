@@ -132,7 +132,8 @@ func (r *jsonReader) hiddenIn(s string) int {
 	}
 	return r.hidden
 }
-func (r *jsonReader) broken() bool  { return r.failed }
+
+func (r *jsonReader) broken() bool { return r.failed }
 
 func (r *jsonReader) scalar() string {
 	r.hidden = -1
