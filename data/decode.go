@@ -51,6 +51,9 @@ type reader interface {
 	// as written: true for YAML, where "country: NO" and "name: 1984" are
 	// plain scalars that a person means as text.
 	lenient() bool
+	// hiddenIn returns indexHidden(s) for s, the scalar just read: the
+	// JSON reader knows it from its scan.
+	hiddenIn(s string) int
 }
 
 // decoder turns a document into graph values, reporting every problem it
@@ -248,7 +251,7 @@ func (d *decoder) str(what string) string {
 	case kindString, kindNull:
 		at := d.r.at()
 		s := d.r.scalar()
-		if i := strings.IndexFunc(s, isHiddenRune); i >= 0 {
+		if i := d.r.hiddenIn(s); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(s[i:])
 			d.add(at, "%s has the character %U %s at character %d: remove it", what, r, hiddenName(r), utf8.RuneCountInString(s[:i])+1)
 		}

@@ -236,6 +236,55 @@ func isHiddenRune(r rune) bool {
 	return 0x200b <= r && r <= 0x200f || 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069 || r == 0xfeff
 }
 
+// maybeHidden marks the bytes that can start a character isHiddenRune
+// refuses: C0 controls other than tab and newline, DEL, and the lead bytes
+// of the encodings of U+0080–U+009F (0xC2), U+200B–U+206F (0xE2) and
+// U+FEFF (0xEF). Every other byte is plain, so that indexHidden and the
+// JSON scanner test one table entry per byte and decode nothing: decoding
+// every rune of a million claims' strings took a second of CPU.
+var maybeHidden = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n'
+	}
+	t[0x7f], t[0xc2], t[0xe2], t[0xef] = true, true, true, true
+	return t
+}()
+
+// hiddenAt reports whether a character isHiddenRune refuses starts at
+// s[i], a byte maybeHidden marks, in valid UTF-8.
+func hiddenAt(s string, i int) bool {
+	switch c := s[i]; c {
+	case 0xc2: // U+0080–U+00BF: C1 controls up to U+009F
+		return i+1 < len(s) && 0x80 <= s[i+1] && s[i+1] <= 0x9f
+	case 0xe2: // U+2000–U+207F as E2 80..81 xx
+		if i+2 >= len(s) {
+			return false
+		}
+		switch s[i+1] {
+		case 0x80: // U+200B–U+200F (80 8B–8F), U+202A–U+202E (80 AA–AE)
+			return 0x8b <= s[i+2] && s[i+2] <= 0x8f || 0xaa <= s[i+2] && s[i+2] <= 0xae
+		case 0x81: // U+2066–U+2069 (81 A6–A9)
+			return 0xa6 <= s[i+2] && s[i+2] <= 0xa9
+		}
+		return false
+	case 0xef: // U+FEFF is EF BB BF
+		return i+2 < len(s) && s[i+1] == 0xbb && s[i+2] == 0xbf
+	}
+	return maybeHidden[s[i]]
+}
+
+// indexHidden returns the byte index of the first character of s that
+// isHiddenRune refuses, or -1. It is strings.IndexFunc(s, isHiddenRune) for
+// valid UTF-8 (FuzzIndexHidden checks it), by byte table.
+func indexHidden(s string) int {
+	for i := 0; i < len(s); i++ {
+		if maybeHidden[s[i]] && hiddenAt(s, i) {
+			return i
+		}
+	}
+	return -1
+}
+
 // lineColTarget asks for the line and column of a byte offset.
 type lineColTarget struct {
 	off       int64

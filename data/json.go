@@ -30,6 +30,10 @@ type jsonReader struct {
 	failed bool   // a syntax error was reported: every read now ends at once
 	first  []bool // per open container: no element read yet
 	quiet  bool   // report nothing (the tail decoder: see tail.go)
+	// hidden is the byte index, in the last string str returned, of its
+	// first character isHiddenRune refuses, or -1: str finds it as it
+	// scans, so that the decoder need not read every string twice.
+	hidden int
 }
 
 func (l *loader) parseJSON(file int32, text string) {
@@ -77,11 +81,12 @@ func (r *jsonReader) ws() {
 // where the comparisons they replace were the scanner's hottest loops.
 var isSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
-// plainInString is true for the bytes a JSON string holds as they are:
-// not the closing quote, a backslash or a control character.
+// plainInString is true for the bytes a JSON string holds as they are and
+// that start no hidden character: not the closing quote, a backslash, a
+// control character or a byte maybeHidden marks.
 var plainInString = func() (t [256]bool) {
 	for c := range t {
-		t[c] = c >= 0x20 && c != '"' && c != '\\'
+		t[c] = c >= 0x20 && c != '"' && c != '\\' && !maybeHidden[c]
 	}
 	return t
 }()
@@ -119,9 +124,19 @@ func (r *jsonReader) at() pos {
 }
 
 func (r *jsonReader) lenient() bool { return false }
-func (r *jsonReader) broken() bool  { return r.failed }
+
+// hiddenIn is what str found in s, the string scalar just read.
+func (r *jsonReader) hiddenIn(s string) int {
+	if r.hidden >= len(s) { // cannot happen: a guard, not a case
+		return indexHidden(s)
+	}
+	return r.hidden
+}
+
+func (r *jsonReader) broken() bool { return r.failed }
 
 func (r *jsonReader) scalar() string {
+	r.hidden = -1
 	switch r.kind() {
 	case kindString:
 		return r.str()
@@ -196,6 +211,7 @@ func (r *jsonReader) str() string {
 	start := r.i + 1
 	s := r.s
 	i := start
+	r.hidden = -1
 	for i < len(s) {
 		for i < len(s) && plainInString[s[i]] {
 			i++
@@ -216,6 +232,9 @@ func (r *jsonReader) str() string {
 			r.fail("control character %q in string (write it as an escape)", c)
 			return ""
 		}
+		if r.hidden < 0 && hiddenAt(s, i) {
+			r.hidden = i - start
+		}
 		i++
 	}
 	var b strings.Builder
@@ -225,6 +244,8 @@ func (r *jsonReader) str() string {
 		switch {
 		case c == '"':
 			r.i = i + 1
+			// Escapes can write any character: look at what they made.
+			r.hidden = indexHidden(b.String())
 			return b.String()
 		case c < 0x20:
 			r.i = i

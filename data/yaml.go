@@ -172,8 +172,11 @@ func tokenText(tk *token.Token) string {
 func (r *yamlReader) kind() kind    { return r.k }
 func (r *yamlReader) at() pos       { return nodePos(r.file, r.cur) }
 func (r *yamlReader) lenient() bool { return true }
-func (r *yamlReader) broken() bool  { return false }
-func (r *yamlReader) skip()         {}
+
+func (r *yamlReader) hiddenIn(s string) int { return indexHidden(s) }
+
+func (r *yamlReader) broken() bool { return false }
+func (r *yamlReader) skip()        {}
 
 func (r *yamlReader) scalar() string {
 	switch n := r.cur.(type) {

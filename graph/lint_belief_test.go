@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // lintFindings runs Lint on ds and returns "severity: finding" lines.
@@ -115,9 +117,30 @@ func TestHedgeIn(t *testing.T) {
 		"according to a memo":     "according to",
 		"according, to":           "according to", // punctuation is no word
 		"allegedly—and might not": "allegedly",
+		"élan may":                "may",
+		"Ünlü-may":                "", // one word with its hyphen
+		"x might":                 "might",
 	} {
 		if got := hedgeIn(quote); got != want {
 			t.Errorf("hedgeIn(%q) = %q, want %q", quote, got, want)
+		}
+	}
+}
+
+// TestIsWordAtEveryRune holds nextWord's byte table to the definition: a
+// letter, a digit or '-'.
+func TestIsWordAtEveryRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r) + "x"
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-'
+		if got := isWordAt(s, 0); got != want {
+			t.Fatalf("isWordAt(%q) = %t, want %t", s, got, want)
+		}
+		if n := runeLen(s, 0); n != utf8.RuneLen(r) {
+			t.Fatalf("runeLen(%q) = %d, want %d", s, n, utf8.RuneLen(r))
 		}
 	}
 }
