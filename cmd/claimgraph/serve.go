@@ -90,7 +90,7 @@ func runServe(ctx context.Context, opts *serveOptions, stderr io.Writer, ready f
 			return usageErrorf("--watch cannot reload standard input: name a file with -d")
 		}
 	}
-	cfg := web.Config{Load: opts.global.loadGraph, Problems: loadProblems}
+	cfg := web.Config{Load: opts.global.loadGraph, Problems: loadProblems, CheckDate: data.CheckDate}
 	if opts.watch {
 		cfg.Watch = opts.global.data
 	}

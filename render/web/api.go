@@ -215,15 +215,21 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	if p.badRequest(w, "limit is 1 to 100") {
 		return
 	}
-	st := s.state.Load()
-	writeJSON(w, http.StatusOK, map[string][]SearchResult{"results": st.index.search(st.g, p.q.Get("q"), limit)})
+	st := s.view(w, r)
+	if st == nil {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string][]SearchResult{"results": st.searchIndex().search(st.g, p.q.Get("q"), limit)})
 }
 
 // apiNeighbourhood returns the Cytoscape.js elements around the entities or
 // claims id names (comma-separated), or, without id, the first limit
 // elements of the whole graph.
 func (s *Server) apiNeighbourhood(w http.ResponseWriter, r *http.Request) {
-	st := s.state.Load()
+	st := s.view(w, r)
+	if st == nil {
+		return
+	}
 	g := st.g
 	p := &params{q: r.URL.Query()}
 	ids := p.list("id")
@@ -304,7 +310,11 @@ func addRemoved(st *snapshot, out *render.Cytoscape, limit int, keep func(*graph
 // min-credibility, as `claimgraph render` takes them and graph.Select
 // applies them for both.
 func (s *Server) apiFigure(w http.ResponseWriter, r *http.Request) {
-	g := s.state.Load().g
+	st := s.view(w, r)
+	if st == nil {
+		return
+	}
+	g := st.g
 	p := &params{q: r.URL.Query()}
 	sel := graph.Selection{Focus: p.str("focus"), Depth: p.int("depth", 1, 0, maxDepth),
 		Statuses: p.statuses(), Types: p.types(), Contested: p.bool("contested"),
@@ -322,7 +332,7 @@ func (s *Server) apiFigure(w http.ResponseWriter, r *http.Request) {
 	}
 	sub := graph.Select(g, sel)
 	var buf bytes.Buffer
-	err := render.SVG(&buf, sub, render.Options{})
+	err := render.SVG(&buf, sub, render.Options{AsOf: st.asOfDate})
 	var tl *render.TooLargeError
 	if errors.As(err, &tl) {
 		writeError(w, http.StatusBadRequest, err.Error(), "draw less: focus on an entity with a small depth, or filter by status, type or contested")

@@ -16,7 +16,11 @@ import (
 )
 
 func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
-	g := s.state.Load().g
+	st := s.view(w, r)
+	if st == nil {
+		return
+	}
+	g := st.g
 	id := r.PathValue("id")
 	e := lookupEntity(g, id)
 	if e == nil {
@@ -27,7 +31,11 @@ func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiClaim(w http.ResponseWriter, r *http.Request) {
-	g := s.state.Load().g
+	st := s.view(w, r)
+	if st == nil {
+		return
+	}
+	g := st.g
 	id := r.PathValue("id")
 	c := g.Claim(id)
 	if c == nil {
@@ -38,7 +46,11 @@ func (s *Server) apiClaim(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiSource(w http.ResponseWriter, r *http.Request) {
-	g := s.state.Load().g
+	st := s.view(w, r)
+	if st == nil {
+		return
+	}
+	g := st.g
 	id := r.PathValue("id")
 	src := g.Source(id)
 	if src == nil {
@@ -52,7 +64,11 @@ func (s *Server) apiSource(w http.ResponseWriter, r *http.Request) {
 // undirected, avoid-contested, status, rank. No path is 200 with
 // "paths": [].
 func (s *Server) apiPaths(w http.ResponseWriter, r *http.Request) {
-	g := s.state.Load().g
+	st := s.view(w, r)
+	if st == nil {
+		return
+	}
+	g := st.g
 	p := &params{q: r.URL.Query()}
 	opts := graph.PathOptions{
 		MaxHops:        p.int("max-hops", 6, 1, graph.MaxHopsLimit),
@@ -105,9 +121,12 @@ func (s *Server) apiPaths(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
-	st := s.state.Load()
-	if st.old == nil {
+	if s.cfg.Old == nil {
 		writeError(w, http.StatusNotFound, "nothing to compare with", "run claimgraph serve --compare OLD")
+		return
+	}
+	st := s.view(w, r)
+	if st == nil {
 		return
 	}
 	b, err := st.diffBytes(s.cfg.OldName)

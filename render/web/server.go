@@ -48,6 +48,10 @@ type Config struct {
 	// Problems splits a load error into the loader's positioned problems
 	// for the page (render does not import the loader); nil: none.
 	Problems func(error) []ProblemJSON
+	// CheckDate says what is wrong with an as-of date, or "", in the
+	// loader's words, so that a bad as-of is refused as --as-of is
+	// (render does not import the loader); nil: dates are not checked.
+	CheckDate func(string) string
 }
 
 // Server is the explorer's http.Handler.
@@ -155,6 +159,7 @@ func (s *Server) routes() {
 	m.HandleFunc("/", s.static)
 	m.HandleFunc("/api/config", s.apiConfig)
 	m.HandleFunc("/api/style", s.apiStyle)
+	m.HandleFunc("/api/dates", s.apiDates)
 	m.HandleFunc("/api/search", s.apiSearch)
 	m.HandleFunc("/api/entity/{id}", s.apiEntity)
 	m.HandleFunc("/api/claim/{id}", s.apiClaim)

@@ -29,10 +29,29 @@ type snapshot struct {
 	diffJSONOnce sync.Once
 	diffJSON     []byte
 	diffErr      error
+
+	// asOfDate is the as-of date of a projection, "" for the served graph.
+	asOfDate string
+	// The projections to as-of dates (only the served graph's snapshot
+	// has them), and the reporting dates the slider steps through.
+	projections asOfCache
+	datesOnce   sync.Once
+	dates       []string
+	// A projection's search index is made on its first search: most
+	// dates are only drawn.
+	indexOnce sync.Once
 }
 
 func newSnapshot(g *graph.Graph, old *graph.Graph) *snapshot {
-	return &snapshot{g: g, index: newSearchIndex(g), old: old, loaded: time.Now()}
+	st := &snapshot{g: g, old: old, loaded: time.Now()}
+	st.searchIndex()
+	return st
+}
+
+// searchIndex returns the snapshot's search index, made once.
+func (st *snapshot) searchIndex() *searchIndex {
+	st.indexOnce.Do(func() { st.index = newSearchIndex(st.g) })
+	return st.index
 }
 
 // LoadFailure is what the page shows when a watched dataset no longer loads:
