@@ -339,3 +339,42 @@ func TestBrowserScreenshot(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestBrowserAsOfSlider(t *testing.T) {
+	b := newBrowser(t)
+	_, ts := startServer(t, Config{Load: loadStory, CheckDate: data.CheckDate})
+	const late = "prosecutor-charged-officials" // its source is published 2023-04-20
+	b.open(t, ts, "/?focus=port&depth=1")
+	b.run(t, waitFor(`claimgraph.cy.getElementById("`+late+`").nonempty()`))
+	// The slider starts at "latest"; two steps back with the keyboard:
+	// 2023-04-20 (the claim is known), then 2023-02-15 (it is not).
+	b.run(t, chromedp.Focus("#as-of", chromedp.ByID), chromedp.KeyEvent(kb.ArrowLeft),
+		waitFor(`document.body.dataset.asOf === "2023-04-20"`),
+		waitFor(`claimgraph.cy.getElementById("`+late+`").nonempty()`),
+		chromedp.KeyEvent(kb.ArrowLeft),
+		waitFor(`document.body.dataset.asOf === "2023-02-15"`),
+		waitFor(`claimgraph.cy.getElementById("`+late+`").empty()`))
+	var url, label, title, legend string
+	b.eval(t, `location.search`, &url)
+	b.eval(t, `document.getElementById("as-of-label").textContent`, &label)
+	b.eval(t, `document.getElementById("title").textContent`, &title)
+	b.eval(t, `document.getElementById("legend").textContent`, &legend)
+	if !strings.Contains(url, "as-of=2023-02-15") || label != "2023-02-15" ||
+		!strings.Contains(title, "as of 2023-02-15") || !strings.Contains(legend, "as of 2023-02-15") {
+		t.Errorf("after the slider: url %q, label %q, title %q, legend %q", url, label, title, legend)
+	}
+
+	// The URL restores the date: the claim stays out, the slider and its
+	// label show the date, written as the URL writes it.
+	b.open(t, ts, "/?focus=port&depth=1&as-of=2023-03")
+	var drawn, gone bool
+	var value string
+	b.eval(t, `claimgraph.cy.getElementById("acme-bribed-port").hasClass("contested")`, &drawn)
+	b.eval(t, `claimgraph.cy.getElementById("`+late+`").empty()`, &gone)
+	b.eval(t, `document.getElementById("as-of").value`, &value)
+	b.eval(t, `document.getElementById("as-of-label").textContent`, &label)
+	if !drawn || !gone || value != "1" || label != "2023-03" {
+		t.Errorf("opened as of 2023-03: contested claim drawn %v, late claim gone %v, slider %q, label %q", drawn, gone, value, label)
+	}
+	b.clean(t)
+}

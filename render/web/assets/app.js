@@ -22,8 +22,15 @@
     return e;
   }
 
+  // Every endpoint that answers from the graph answers as of the slider's
+  // date; the page's own settings (config, style, dates) do not depend on it.
+  function asOfURL(url) {
+    if (!state.asOf || !url.startsWith('/api/') || /^\/api\/(config|style|dates)\b/.test(url)) return url;
+    return url + (url.includes('?') ? '&' : '?') + 'as-of=' + encodeURIComponent(state.asOf);
+  }
+
   async function getJSON(url) {
-    const r = await fetch(url, { headers: { Accept: 'application/json' } });
+    const r = await fetch(asOfURL(url), { headers: { Accept: 'application/json' } });
     const body = await r.json().catch(() => ({ error: 'bad response', hint: '' }));
     if (!r.ok) {
       const err = new Error(body.error || ('HTTP ' + r.status));
@@ -40,8 +47,9 @@
   const state = {
     focus: '', depth: 1, status: [], type: [], contested: false,
     from: '', to: '', maxHops: 6, undirected: false, avoidContested: false,
-    compare: false, path: 0,
+    compare: false, path: 0, asOf: '',
   };
+  let dates = []; // /api/dates: the reporting dates the slider steps through
   let config = { watch: false, compare: '' };
   let styles = { statuses: [], types: [] };
   let cy = null;
@@ -64,6 +72,7 @@
     state.undirected = q.get('undirected') === 'true';
     state.avoidContested = q.get('avoid-contested') === 'true';
     state.compare = q.get('compare') === 'true';
+    state.asOf = (q.get('as-of') || '').trim();
   }
 
   function clampInt(v, def, lo, hi) {
@@ -91,10 +100,12 @@
       if (state.avoidContested) q.set('avoid-contested', 'true');
     }
     if (state.compare) q.set('compare', 'true');
+    if (state.asOf) q.set('as-of', state.asOf);
     const s = q.toString();
     history.replaceState(null, '', s ? '?' + s : location.pathname);
     const fig = new URLSearchParams(filterParams());
     if (state.focus) { fig.set('focus', state.focus); fig.set('depth', String(state.depth)); }
+    if (state.asOf) fig.set('as-of', state.asOf);
     $('download').href = '/api/figure.svg' + (fig.toString() ? '?' + fig : '');
   }
 
@@ -625,6 +636,7 @@
     if (cy.$('.added').length) item('NEW', '#009E73', 'added since ' + config.compare + ' (green halo)');
     if (cy.$('.changed').length) item('CHANGED', '#CC79A7', 'changed since ' + config.compare + ' (pink halo)');
     if (cy.$('.removed').length) item('(removed)', '#9E9E9E', 'in ' + config.compare + ', gone now (grey, dotted, faded)');
+    if (state.asOf) item('⏱', '', 'as of ' + state.asOf + ': sources published and positions taken by then');
     if (cy.$('.highlight').length) item('▓▓', '#B8A800', 'the chosen path (yellow glow; the rest faded)');
     if (!ul.children.length) ul.appendChild(el('li', 'Nothing drawn yet: search for an entity.'));
   }
@@ -661,8 +673,65 @@
   }
 
   function setTitle() {
-    $('title').textContent = config.title || 'claimgraph';
-    document.title = (config.title ? config.title + ' — ' : '') + 'claimgraph explorer';
+    const when = state.asOf ? ' — as of ' + state.asOf : '';
+    $('title').textContent = (config.title || 'claimgraph') + when;
+    document.title = (config.title ? config.title + when + ' — ' : '') + 'claimgraph explorer';
+  }
+
+  // ---- the date slider ------------------------------------------------------
+
+  // dateKey is a date's first day, as the server compares dates: 2023 is
+  // 2023-01-01, 2023-03 is 2023-03-01.
+  function dateKey(d) { return d.length === 4 ? d + '-01-01' : d.length === 7 ? d + '-01' : d; }
+
+  // The slider steps through the reporting dates, then "latest" (no
+  // as-of). A date from the URL that is not one of them puts the slider on
+  // the last date before it, and the label shows it as written.
+  function sliderIndex() {
+    if (!state.asOf) return dates.length;
+    let i = -1;
+    while (i + 1 < dates.length && dateKey(dates[i + 1]) <= dateKey(state.asOf)) i++;
+    return Math.max(i, 0);
+  }
+
+  function showAsOf() {
+    const label = state.asOf || 'latest';
+    $('as-of-label').textContent = label;
+    $('as-of').setAttribute('aria-valuetext', state.asOf ? 'as of ' + state.asOf : 'latest: everything known');
+  }
+
+  function initAsOf() {
+    const r = $('as-of');
+    if (!dates.length && !state.asOf) return; // nothing dated: no slider
+    $('asof-box').hidden = false;
+    r.max = String(dates.length);
+    r.value = String(sliderIndex());
+    showAsOf();
+    // input follows a drag with the label; change (on release, and on
+    // each arrow key) draws the graph as of the date.
+    r.addEventListener('input', () => {
+      const i = Number(r.value);
+      $('as-of-label').textContent = i >= dates.length ? 'latest' : dates[i];
+    });
+    r.addEventListener('change', () => {
+      const i = Number(r.value);
+      setAsOf(i >= dates.length ? '' : dates[i]);
+    });
+  }
+
+  async function setAsOf(date) {
+    state.asOf = date;
+    writeURL();
+    showAsOf();
+    setTitle();
+    diff = null;
+    await redraw();
+    if (state.compare && config.compare) await setCompare(true);
+    if (state.from && state.to) await findPaths();
+    const b = $('panel-body');
+    if (!$('panel').hidden && b.dataset.kind && b.dataset.id !== state.focus) await openPanel(b.dataset.kind, b.dataset.id);
+    buildLegend();
+    document.body.dataset.asOf = state.asOf;
   }
 
   // ---- start ----------------------------------------------------------------
@@ -670,13 +739,16 @@
   async function start() {
     readURL();
     try {
-      [config, styles] = await Promise.all([getJSON('/api/config'), getJSON('/api/style')]);
+      let d;
+      [config, styles, d] = await Promise.all([getJSON('/api/config'), getJSON('/api/style'), getJSON('/api/dates')]);
+      dates = d.dates;
     } catch (err) { sayError(err); return; }
     setTitle();
     initGraph();
     initSearch();
     initFilters();
     initPaths();
+    initAsOf();
     const closePanel = () => { $('panel').hidden = true; cy.resize(); };
     $('panel-close').addEventListener('click', closePanel);
     document.addEventListener('keydown', (ev) => {
@@ -693,6 +765,7 @@
     await redraw();
     if (state.compare && config.compare) await setCompare(true);
     if (state.from && state.to) await findPaths();
+    document.body.dataset.asOf = state.asOf;
     document.body.dataset.ready = 'true';
   }
 
