@@ -190,6 +190,10 @@ var csvClaimFields = []csvField[csvClaim]{
 	boolean("negated", func(c *csvClaim) *bool { return &c.Negated }),
 	enum("basis", func(c *csvClaim) *graph.Basis { return &c.Basis }, graph.Bases),
 	enum("likelihood", func(c *csvClaim) *graph.Likelihood { return &c.Likelihood }, graph.Likelihoods),
+	// The event time, flattened: on, or a span with either end open.
+	text("when_on", func(c *csvClaim) *string { return &c.when.On }, checkDate),
+	text("when_start", func(c *csvClaim) *string { return &c.when.Start }, checkDate),
+	text("when_end", func(c *csvClaim) *string { return &c.when.End }, checkDate),
 }
 
 // csvStanceFields and csvClaimSourceFields start with the claim they belong to;
@@ -201,6 +205,17 @@ var csvStanceFields = []csvField[csvStance]{
 	text("quote", func(s *csvStance) *string { return &s.Quote }),
 	text("source", func(s *csvStance) *string { return &s.Source }),
 	text("note", func(s *csvStance) *string { return &s.Note }),
+	text("date", func(s *csvStance) *string { return &s.Date }, checkDate),
+}
+
+// csvHistoryFields are the rows of claim_history.csv: a claim's changes of
+// status, in the claim's (date) order.
+var csvHistoryFields = []csvField[csvHistory]{
+	req(text("claim", func(h *csvHistory) *string { return &h.claim })),
+	req(enum("status", func(h *csvHistory) *graph.Status { return &h.Status }, graph.Statuses)),
+	req(text("date", func(h *csvHistory) *string { return &h.Date }, checkDate)),
+	text("source", func(h *csvHistory) *string { return &h.Source }),
+	text("note", func(h *csvHistory) *string { return &h.Note }),
 }
 
 var csvClaimSourceFields = []csvField[csvSourceRef]{
@@ -223,10 +238,12 @@ var csvDatasetFields = []csvField[graph.Dataset]{
 }
 
 // csvClaim, csvStance and csvSourceRef are the model's records with what a
-// row needs beside them.
+// row needs beside them. when is the claim's When as cells: the reader
+// makes it the pointer the model holds, nil when all three are blank.
 type csvClaim struct {
 	graph.Claim
 	contested string
+	when      graph.When
 }
 
 type csvStance struct {
@@ -236,6 +253,11 @@ type csvStance struct {
 
 type csvSourceRef struct {
 	graph.SourceRef
+	claim string
+}
+
+type csvHistory struct {
+	graph.HistoryEntry
 	claim string
 }
 

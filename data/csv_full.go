@@ -19,10 +19,11 @@ const (
 	CSVClaimSourcesFile = "claim_sources.csv"
 	CSVStancesFile      = "stances.csv"
 	CSVClaimLintFile    = "claim_lint.csv"
+	CSVClaimHistoryFile = "claim_history.csv"
 )
 
 // CSVFiles lists the files of the full form in the order they are written.
-var CSVFiles = []string{CSVDatasetFile, CSVEntitiesFile, CSVSourcesFile, CSVClaimsFile, CSVClaimSourcesFile, CSVStancesFile, CSVClaimLintFile}
+var CSVFiles = []string{CSVDatasetFile, CSVEntitiesFile, CSVSourcesFile, CSVClaimsFile, CSVClaimSourcesFile, CSVStancesFile, CSVClaimLintFile, CSVClaimHistoryFile}
 
 // WriteCSV writes g in the full CSV form, one file per table, through
 // create. Rows are in id order (claims' stances and sources in their
@@ -63,6 +64,9 @@ func WriteCSV(g *graph.Graph, create WriteFileFunc) error {
 		err = write(CSVClaimsFile, fieldNames(csvClaimFields), func(row func(...string)) {
 			for _, c := range g.Claims() {
 				cc := csvClaim{Claim: *c, contested: strconv.FormatBool(c.Contested())}
+				if c.When != nil {
+					cc.when = *c.When
+				}
 				cells = fieldValues(csvClaimFields, &cc, cells)
 				row(cells...)
 			}
@@ -96,6 +100,17 @@ func WriteCSV(g *graph.Graph, create WriteFileFunc) error {
 				for _, w := range c.Lint {
 					r := csvWaiver{Waiver: w, claim: c.ID}
 					cells = fieldValues(csvWaiverFields, &r, cells)
+					row(cells...)
+				}
+			}
+		})
+	}
+	if err == nil {
+		err = write(CSVClaimHistoryFile, fieldNames(csvHistoryFields), func(row func(...string)) {
+			for _, c := range g.Claims() {
+				for _, h := range c.History {
+					r := csvHistory{HistoryEntry: h, claim: c.ID}
+					cells = fieldValues(csvHistoryFields, &r, cells)
 					row(cells...)
 				}
 			}
@@ -172,15 +187,22 @@ func ReadCSVDir(dir string) (*graph.Dataset, error) {
 		probs.add(path(CSVSourcesFile), int(at), 1, "derived_from cycle: %s", strings.Join(cycle, " -> "))
 	}
 	var contested []string
-	contestedCol := 0
+	contestedCol, statusCol := 0, 0
 	readTableFile(path(CSVClaimsFile), csvClaimFields, false, false, &probs, func(c *csvClaim, at tableRow) {
 		refer(c.From, "entity", at, "from")
 		refer(c.To, "entity", at, "to")
+		if c.when != (graph.When{}) {
+			if c.when.On != "" && (c.when.Start != "" || c.when.End != "") {
+				probs.add(at.file, at.row, at.col("when_on"), "claim when has when_on and a when_start or when_end: give one date (when_on) or a span (when_start, when_end), not both")
+			}
+			w := c.when
+			c.When = &w
+		}
 		if define(c.ID, "claim", at) {
 			ds.Claims = append(ds.Claims, c.Claim)
 			contested = append(contested, c.contested)
 		}
-		contestedCol = at.col("contested")
+		contestedCol, statusCol = at.col("contested"), at.col("status")
 	})
 	last, lastIdx := "", 0 // rows come grouped by claim: one lookup per claim
 	claimOf := func(id string, at tableRow) *graph.Claim {
@@ -221,8 +243,20 @@ func ReadCSVDir(dir string) (*graph.Dataset, error) {
 		}
 		c.Lint = append(c.Lint, w.Waiver)
 	})
+	readTableFile(path(CSVClaimHistoryFile), csvHistoryFields, false, true, &probs, func(h *csvHistory, at tableRow) {
+		if h.Source != "" {
+			refer(h.Source, "source", at, "source")
+		}
+		if c := claimOf(h.claim, at); c != nil {
+			c.History = append(c.History, h.HistoryEntry)
+		}
+	})
 	for i := range ds.Claims {
 		c := &ds.Claims[i]
+		if n := len(c.History); n > 0 && c.History[n-1].Status != c.Status {
+			probs.add(files["claim"], int(claimRows[i]), statusCol, "claim %q has status %q but its history in %s ends at %q (the status is where the history ends)",
+				c.ID, c.Status, CSVClaimHistoryFile, c.History[n-1].Status)
+		}
 		if c.CredibilityNote != "" && c.Credibility == 0 {
 			probs.add(files["claim"], int(claimRows[i]), 1, "claim %q has a credibility_note without a credibility: grade the claim (1 to 6) or drop the note", c.ID)
 		}

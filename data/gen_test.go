@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,7 +18,8 @@ import (
 // replaced by strings drawn from an alphabet of the characters that break
 // naive encoders (quotes, backslashes, tab and newline, HTML, non-ASCII,
 // U+2028), some optional fields emptied, some claims without an id and
-// some self-referencing. nEntities is at least 2, the generator's least.
+// some self-referencing, and with the time fields (addTime). nEntities is
+// at least 2, the generator's least.
 func genDataset(rng *rand.Rand, nEntities, nClaims int) *graph.Dataset {
 	ds, err := synth.Generate(synth.Options{Entities: max(nEntities, 2), Claims: nClaims, Seed: rng.Uint64(), Contested: rng.Float64()})
 	if err != nil {
@@ -66,7 +68,48 @@ func genDataset(rng *rand.Rand, nEntities, nClaims int) *graph.Dataset {
 		}
 		genClaimBelief(rng, c)
 	}
+	addTime(rng, ds)
 	return ds
+}
+
+// addTime dates some stances and gives claims histories and event times,
+// valid as the loader wants them: a history in date order that ends at the
+// claim's status, a when that is a date or a span.
+func addTime(rng *rand.Rand, ds *graph.Dataset) {
+	var sources []string
+	for _, s := range ds.Sources {
+		sources = append(sources, s.ID)
+	}
+	pick := func() string {
+		if len(sources) == 0 || rng.IntN(3) == 0 {
+			return ""
+		}
+		return sources[rng.IntN(len(sources))]
+	}
+	for i := range ds.Claims {
+		c := &ds.Claims[i]
+		for j := range c.Stances {
+			c.Stances[j].Date = maybe(rng, genDate(rng))
+		}
+		if n := rng.IntN(3); n > 0 {
+			date := 2000 + rng.IntN(10)
+			for k := range n {
+				date += rng.IntN(3)
+				c.History = append(c.History, graph.HistoryEntry{
+					Status: graph.Statuses[rng.IntN(len(graph.Statuses))],
+					Date:   strconv.Itoa(date) + []string{"", "-03", "-07-15"}[rng.IntN(3)],
+					Source: pick(), Note: maybe(rng, "note "+strconv.Itoa(k)),
+				})
+			}
+			c.Status = c.History[n-1].Status
+		}
+		switch rng.IntN(4) {
+		case 1:
+			c.When = &graph.When{On: genDate(rng)}
+		case 2:
+			c.When = &graph.When{Start: maybe(rng, genDate(rng)), End: genDate(rng)}
+		}
+	}
 }
 
 func genDate(rng *rand.Rand) string {

@@ -1,15 +1,10 @@
 package data
 
 import (
-	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/claimgraph/claimgraph/graph"
 )
 
 // timeBase is a valid dataset with dated sources whose claims list is open
@@ -100,61 +95,6 @@ func TestRoundTripStory(t *testing.T) {
 	for _, want := range []string{`"first_reported": "2023-01-10"`, `"last_reported": "2023-04-20"`, `"when": {`, `"history": [`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("export lacks %s", want)
-		}
-	}
-}
-
-// TestRoundTripRandomTime is TestRoundTripRandom with the time fields.
-func TestRoundTripRandomTime(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	for i := range 300 {
-		ds := genTimeDataset(rng, 1+rng.IntN(6), rng.IntN(10))
-		t.Run(fmt.Sprint(i), func(t *testing.T) { roundTrip(t, ds) })
-	}
-}
-
-// genTimeDataset is genDataset with dated stances, histories and event
-// times.
-func genTimeDataset(rng *rand.Rand, nEntities, nClaims int) *graph.Dataset {
-	ds := genDataset(rng, nEntities, nClaims)
-	addTime(rng, ds)
-	return ds
-}
-
-func addTime(rng *rand.Rand, ds *graph.Dataset) {
-	var sources []string
-	for _, s := range ds.Sources {
-		sources = append(sources, s.ID)
-	}
-	pick := func() string {
-		if len(sources) == 0 || rng.IntN(3) == 0 {
-			return ""
-		}
-		return sources[rng.IntN(len(sources))]
-	}
-	for i := range ds.Claims {
-		c := &ds.Claims[i]
-		for j := range c.Stances {
-			c.Stances[j].Date = maybe(rng, genDate(rng))
-
-		}
-		if n := rng.IntN(3); n > 0 {
-			date := 2000 + rng.IntN(10)
-			for k := range n {
-				date += rng.IntN(3)
-				c.History = append(c.History, graph.HistoryEntry{
-					Status: graph.Statuses[rng.IntN(len(graph.Statuses))],
-					Date:   strconv.Itoa(date) + []string{"", "-03", "-07-15"}[rng.IntN(3)],
-					Source: pick(), Note: maybe(rng, "note "+strconv.Itoa(k)),
-				})
-			}
-			c.Status = c.History[n-1].Status
-		}
-		switch rng.IntN(4) {
-		case 1:
-			c.When = &graph.When{On: genDate(rng)}
-		case 2:
-			c.When = &graph.When{Start: maybe(rng, genDate(rng)), End: genDate(rng)}
 		}
 	}
 }

@@ -73,8 +73,10 @@ Formats, and what each cannot carry:
             ids, contested) filled in; loading it again gives the same
             dataset. Carries everything.
   csv       the full spreadsheet form, into --dir: dataset.csv, entities.csv,
-            sources.csv, claims.csv, claim_sources.csv, stances.csv,
-            claim_lint.csv (waivers); list
+            sources.csv, claims.csv (event time as when_on, when_start,
+            when_end), claim_sources.csv, stances.csv (with date),
+            claim_history.csv (status changes), claim_lint.csv
+            (waivers); list
             cells ";"-separated (\; a literal ";", \\ a literal "\"); cells
             starting with = + - @ ' get one more leading "'" so that no
             spreadsheet runs them. "claimgraph import csv DIR" reads it back

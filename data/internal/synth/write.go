@@ -255,6 +255,9 @@ func (j *jsonSink) claim(c *graph.Claim) {
 		j.field(in5, "by", s.By, true)
 		j.field(in5, "position", string(s.Position), false)
 		j.field(in5, "quote", s.Quote, false)
+		if s.Date != "" { // omitempty, as graph.Stance's tags say
+			j.field(in5, "date", s.Date, false)
+		}
 		j.field(in5, "source", s.Source, false)
 		if s.Note != "" {
 			j.field(in5, "note", s.Note, false)
@@ -281,7 +284,7 @@ func (j *jsonSink) claim(c *graph.Claim) {
 	j.buf = append(j.buf, ']')
 	j.field(in3, "reported", c.Reported, false)
 	j.belief(c)
-	// Synthetic claims have no history, event time or stance dates.
+	j.time(c)
 	first, last := graph.ReportedSpan(c, func(id string) string { return j.published[id] })
 	if first != "" {
 		j.field(in3, "first_reported", first, false)
@@ -323,6 +326,44 @@ func (j *jsonSink) belief(c *graph.Claim) {
 			j.buf = append(j.buf, "\n"+in3+"  }"...)
 		}
 		j.buf = append(j.buf, "\n"+in3+"]"...)
+	}
+}
+
+// time appends the claim's history and event time, each only when set, in
+// graph.ClaimJSON's order. first_reported and last_reported follow, from
+// the caller.
+func (j *jsonSink) time(c *graph.Claim) {
+	const in5 = "          "
+	if len(c.History) > 0 {
+		j.buf = append(j.buf, ",\n"+in3+"\"history\": ["...)
+		for i := range c.History {
+			h := &c.History[i]
+			if i > 0 {
+				j.buf = append(j.buf, ',')
+			}
+			j.buf = append(j.buf, "\n"+in3+"  {"...)
+			j.field(in5, "status", string(h.Status), true)
+			j.field(in5, "date", h.Date, false)
+			j.field(in5, "source", h.Source, false)
+			j.field(in5, "note", h.Note, false)
+			j.buf = append(j.buf, "\n"+in3+"  }"...)
+		}
+		j.buf = append(j.buf, "\n"+in3+"]"...)
+	}
+	if w := c.When; w != nil {
+		const in4 = "        "
+		j.buf = append(j.buf, ",\n"+in3+"\"when\": {"...)
+		first := true
+		for _, f := range [...]struct{ key, value string }{{"on", w.On}, {"start", w.Start}, {"end", w.End}} {
+			if f.value != "" { // omitempty, as graph.When's tags say
+				j.field(in4, f.key, f.value, first)
+				first = false
+			}
+		}
+		if !first {
+			j.buf = append(j.buf, "\n"+in3...)
+		}
+		j.buf = append(j.buf, '}')
 	}
 }
 
@@ -506,6 +547,7 @@ func (y *yamlSink) claim(c *graph.Claim) {
 			first := y.flow("by", s.By, true)
 			first = y.flow("position", string(s.Position), first)
 			first = y.flow("quote", s.Quote, first)
+			first = y.flow("date", s.Date, first)
 			first = y.flow("source", s.Source, first)
 			y.flow("note", s.Note, first)
 			y.buf = append(y.buf, '}')
@@ -539,6 +581,22 @@ func (y *yamlSink) claim(c *graph.Claim) {
 			y.flow("reason", w.Reason, y.flow("rule", w.Rule, true))
 			y.buf = append(y.buf, '}')
 		}
+	}
+	if len(c.History) > 0 {
+		y.buf = append(y.buf, "\n    history:"...)
+		for _, h := range c.History {
+			y.buf = append(y.buf, "\n      - {"...)
+			first := y.flow("status", string(h.Status), true)
+			first = y.flow("date", h.Date, first)
+			first = y.flow("source", h.Source, first)
+			y.flow("note", h.Note, first)
+			y.buf = append(y.buf, '}')
+		}
+	}
+	if w := c.When; w != nil && *w != (graph.When{}) {
+		y.buf = append(y.buf, "\n    when: {"...)
+		y.flow("end", w.End, y.flow("start", w.Start, y.flow("on", w.On, true)))
+		y.buf = append(y.buf, '}')
 	}
 	y.w.Write(y.buf)
 }
