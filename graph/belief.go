@@ -147,14 +147,16 @@ func (g *Graph) Grade(c *Claim) string {
 
 // negatedSlot is the status index path search gives a negated claim (the
 // one index Statuses leaves free below unknownStatus): it ranks with failed
-// and retracted claims (strength 1, or 0 when denied) whatever its status,
-// so that --include-negated follows it only when nothing better connects.
+// and retracted claims (strength 3 down to 0, by denied and doubtful)
+// whatever its status, so that --include-negated follows it only when
+// nothing better connects.
 // PathOptions.Statuses does not filter negated claims; a caller that wants
 // both filters the graph (the CLI does, see cmd/claimgraph/belief.go).
 const negatedSlot = 6
 
 // CompareStrength orders two claims strongest first, in the strength order
-// of the package doc: by Strength, then by credibility within a strength.
+// of the package doc: by Strength (in which a grade of 4 or 5 counts), then
+// by credibility within a strength.
 // Every output that lists claims by how solid they are sorts with it.
 func CompareStrength(a, b *Claim) int {
 	return cmp.Or(cmp.Compare(Strength(b), Strength(a)), compareCredibility(a, b))

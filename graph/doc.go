@@ -37,29 +37,44 @@
 // Every command that orders claims by how solid they are uses this one
 // order, strongest first (paths ranks hops and weakest links by it, show
 // lists an entity's claims by it); Strength returns the number and
-// StatusesByStrength lists the statuses in its order. A denied claim
-// (denied or disputed, asserted or confirmed by nobody) stands one step
-// below an undenied claim of its status; a contested claim (asserted by one
-// party, denied or disputed by another) stands between alleged and failed,
-// whatever its status; a negated claim (one that states the relation does
+// StatusesByStrength lists the statuses in its order. Within a status, a
+// doubtful claim (credibility 4, doubtful, or 5, improbable) stands one step
+// below the others (graded 1 to 3, 6 or ungraded), and a denied claim
+// (denied or disputed, asserted or confirmed by nobody) below every
+// undenied one; a contested claim (asserted by one party, denied or
+// disputed by another) stands between alleged and failed, whatever its
+// status or credibility; a negated claim (one that states the relation does
 // NOT hold) connects nothing, and ranks with failed and retracted ones.
 // Within one strength, claims are ordered by credibility (see belief.go):
-// 1, 2, 3, ungraded, 6, 4, 5, so that a grade of 4 or 5 only ever weakens
-// a claim.
+// 1, 2, 3, ungraded, 6, 4, 5.
 //
-//	strength  claim                                          then, within it
-//	      11  established                                    credibility 1, 2, 3, ungraded, 6, 4, 5
-//	      10  established, denied                            likewise
-//	       9  reported                                       likewise
-//	       8  reported, denied                               likewise
-//	       7  proposed                                       likewise
-//	       6  proposed, denied                               likewise
-//	       5  alleged                                        likewise
-//	       4  alleged, denied                                likewise
-//	       3  contested, whatever its status                 likewise
-//	       1  failed, retracted or negated (or a status      likewise
-//	          claimgraph does not know)
-//	       0  failed, retracted or negated, and denied       likewise
+//	strength  status                      denied  credibility  then, within it
+//	      23  established                 no      not 4 or 5   credibility 1, 2, 3, ungraded, 6
+//	      22  established                 no      4 or 5       credibility 4, 5
+//	      21  established                 yes     not 4 or 5   credibility 1, 2, 3, ungraded, 6
+//	      20  established                 yes     4 or 5       credibility 4, 5
+//	      19  reported                    no      not 4 or 5   credibility 1, 2, 3, ungraded, 6
+//	      18  reported                    no      4 or 5       credibility 4, 5
+//	      17  reported                    yes     not 4 or 5   credibility 1, 2, 3, ungraded, 6
+//	      16  reported                    yes     4 or 5       credibility 4, 5
+//	      15  proposed                    no      not 4 or 5   credibility 1, 2, 3, ungraded, 6
+//	      14  proposed                    no      4 or 5       credibility 4, 5
+//	      13  proposed                    yes     not 4 or 5   credibility 1, 2, 3, ungraded, 6
+//	      12  proposed                    yes     4 or 5       credibility 4, 5
+//	      11  alleged                     no      not 4 or 5   credibility 1, 2, 3, ungraded, 6
+//	      10  alleged                     no      4 or 5       credibility 4, 5
+//	       9  alleged                     yes     not 4 or 5   credibility 1, 2, 3, ungraded, 6
+//	       8  alleged                     yes     4 or 5       credibility 4, 5
+//	       7  contested                   any     any          credibility 1, 2, 3, ungraded, 6, 4, 5
+//	       3  failed, retracted, negated  no      not 4 or 5   credibility 1, 2, 3, ungraded, 6
+//	       2  failed, retracted, negated  no      4 or 5       credibility 4, 5
+//	       1  failed, retracted, negated  yes     not 4 or 5   credibility 1, 2, 3, ungraded, 6
+//	       0  failed, retracted, negated  yes     4 or 5       credibility 4, 5
+//
+// A claim with a status claimgraph does not know (kept by a lenient load)
+// ranks as failed; a contested claim cannot be denied (someone asserts
+// it). TestStrengthTables checks this table and the README's against
+// Strength.
 //
 // This package imports nothing else of claimgraph's.
 package graph

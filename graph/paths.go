@@ -128,25 +128,31 @@ type PathStats struct {
 // ErrSameEntity is returned by Paths when from and to are the same entity.
 var ErrSameEntity = errors.New("from and to are the same entity")
 
-// Strength ranks claims for path search, from 11 (established) down to 0
-// (failed or retracted, and denied), in the order of the table in the
-// package doc: each status has two steps, undenied (odd) and denied (even,
-// one below), and a contested claim is ContestedStrength whatever its
-// status.
+// Strength ranks claims for path search, from 23 (established) down to 0
+// (failed or retracted, denied and doubtful), in the order of the table in
+// the package doc: each status has four steps, strength/4 being its place
+// (statusStep) — undenied (4·step+3), undenied but doubtful (+2), denied
+// (+1), denied and doubtful (+0) — and a contested claim is
+// ContestedStrength whatever its status or credibility. Doubtful means
+// credibility 4 or 5 (Claim.Doubtful).
 func Strength(c *Claim) int { return int(strengthOf[claimFlags(c)]) }
 
-// ContestedStrength is the strength of every contested claim.
-const ContestedStrength = 3
+// ContestedStrength is the strength of every contested claim: step 1,
+// between alleged (step 2) and failed (step 0).
+const ContestedStrength = 7
 
 const (
 	contestedFlag = 1 << 3
 	deniedFlag    = 1 << 4
-	unknownStatus = 7  // status outside Statuses: kept unless filtered, ranked as failed
-	noHop         = 12 // above every strength: the weakest link of a path with no hop yet
+	doubtfulFlag  = 1 << 5
+	nFlags        = 1 << 6 // the number of flag values
+	unknownStatus = 7      // status outside Statuses: kept unless filtered, ranked as failed
+	noHop         = 24     // above every strength: the weakest link of a path with no hop yet
 )
 
-// claimFlags packs what the search needs of a claim into five bits: the
-// index of its status in Statuses, the contested bit and the denied bit.
+// claimFlags packs what the search needs of a claim into six bits: the
+// index of its status in Statuses, the contested bit, the denied bit and
+// the doubtful bit.
 func claimFlags(c *Claim) uint8 {
 	i := slices.Index(Statuses, c.Status)
 	if i < 0 {
@@ -162,6 +168,9 @@ func claimFlags(c *Claim) uint8 {
 	if isDenied(c) {
 		f |= deniedFlag
 	}
+	if c.Doubtful() {
+		f |= doubtfulFlag
+	}
 	return f
 }
 
@@ -169,23 +178,31 @@ func claimFlags(c *Claim) uint8 {
 // package doc, strongest first (failed and retracted rank equal).
 var StatusesByStrength = []Status{Established, Reported, Proposed, Alleged, Failed, Retracted}
 
-// statusStep is each status's place in the strength order, before the
-// denied step; see the table in doc.go.
+// statusStep is each status's place in the strength order, strength/4; see
+// the table in doc.go. Step 1 is the contested claims'.
 var statusStep = map[Status]int8{Established: 5, Reported: 4, Proposed: 3, Alleged: 2, Failed: 0, Retracted: 0}
 
-// strengthOf maps claim flags to strength: 2·step+1 undenied, 2·step
-// denied, ContestedStrength contested.
-var strengthOf = func() [32]int8 {
-	var t [32]int8
-	for i := range 8 {
+// strengthOf maps claim flags to strength: 4·step+3 undenied, one less
+// doubtful, two less denied, three less both; ContestedStrength contested.
+var strengthOf = func() [nFlags]int8 {
+	var t [nFlags]int8
+	for f := range nFlags {
+		i := f & 7
 		step := int8(0)
 		if i < len(Statuses) {
 			step = statusStep[Statuses[i]]
 		}
-		t[i] = 2*step + 1
-		t[i|deniedFlag] = 2 * step
-		t[i|contestedFlag] = ContestedStrength
-		t[i|contestedFlag|deniedFlag] = ContestedStrength // cannot happen: contested is backed
+		st := 4*step + 3
+		if f&deniedFlag != 0 {
+			st -= 2
+		}
+		if f&doubtfulFlag != 0 {
+			st--
+		}
+		if f&contestedFlag != 0 {
+			st = ContestedStrength // with denied, cannot happen: contested is backed
+		}
+		t[f] = st
 	}
 	return t
 }()
@@ -193,11 +210,11 @@ var strengthOf = func() [32]int8 {
 // The reverse search from the target computes, for every entity, seven
 // distances to the target at once, one per kind of completion the bound in
 // search.bound reasons about. Bit t of a mask stands for distance kind t.
-// The kinds are by status step (strength/2), the denied step counting with
-// its status: the bound then assumes the better, undenied step, which keeps
-// it optimistic.
+// The kinds are by status step (strength/4), the denied and doubtful
+// strengths counting with their status: the bound then assumes the best,
+// undenied and credible, strength of the step, which keeps it optimistic.
 const (
-	dEst      = iota // hops of step ≥ 5 only (strength ≥ 10)
+	dEst      = iota // hops of step ≥ 5 only (strength ≥ 20)
 	dRep             // ≥ 4
 	dProp            // ≥ 3
 	dAll2            // ≥ 2: uncontested and at least alleged
@@ -220,7 +237,7 @@ var passes = func() [noHop]uint8 {
 	}
 	var t [noHop]uint8
 	for s := range t {
-		t[s] = byStep[s/2]
+		t[s] = byStep[s/4]
 	}
 	return t
 }()
@@ -247,19 +264,22 @@ type pathIndex struct {
 }
 
 // adjEntry is one claim seen from one of its ends: the other end's index
-// in the low 27 bits, the claim's flags in the high 5. Four bytes rather
+// in the low 26 bits, the claim's flags in the high 6. Four bytes rather
 // than eight, because the reverse search is bound by memory bandwidth.
-// (2^27 entities would need far more input than the loader accepts.)
+// (2^26 entities, 67 million, would need far more input than the loader
+// accepts by default.)
 type adjEntry uint32
 
-func (a adjEntry) other() int32 { return int32(a & (1<<27 - 1)) }
-func (a adjEntry) flags() uint8 { return uint8(a >> 27) }
+const entityBits = 26
+
+func (a adjEntry) other() int32 { return int32(a & (1<<entityBits - 1)) }
+func (a adjEntry) flags() uint8 { return uint8(a >> entityBits) }
 
 func buildPathIndex(g *Graph) pathIndex {
-	if len(g.entities) >= 1<<27 {
+	if len(g.entities) >= 1<<entityBits {
 		// Unreachable through the loader's input cap; say so rather than
 		// search a corrupted index.
-		panic("graph: more than 2^27 entities")
+		panic("graph: more than 2^26 entities")
 	}
 	px := pathIndex{flags: make([]uint8, len(g.claims))}
 	for i, c := range g.claims {
@@ -277,7 +297,7 @@ func buildPathIndex(g *Graph) pathIndex {
 				if isOut {
 					other = g.ends[ci].to
 				}
-				flat[int(off[e])+k] = adjEntry(uint32(other) | uint32(px.flags[ci])<<27)
+				flat[int(off[e])+k] = adjEntry(uint32(other) | uint32(px.flags[ci])<<entityBits)
 			}
 		}
 		return off, flat
@@ -542,7 +562,7 @@ func (s *search) distances() {
 	}
 	// kinds[f] is the set of distance kinds a claim with flags f carries:
 	// none when the status filter drops it.
-	var kinds [32]uint8
+	var kinds [nFlags]uint8
 	for f := range kinds {
 		if st, ok := s.kept(uint8(f)); ok {
 			kinds[f] = passes[st]
@@ -644,7 +664,7 @@ func (s *search) distances() {
 // bfs is the state of the reverse search's layers.
 type bfs struct {
 	dist    [][nDist]int8
-	kinds   *[32]uint8
+	kinds   *[nFlags]uint8
 	known   []uint8 // kinds whose distance is set, per entity
 	fresh   []uint8 // kinds set in the current layer, per entity
 	next    []int32 // entities with fresh kinds
@@ -753,24 +773,24 @@ func (s *search) bound(v int32, c, w, depth int8) (bc, bw, bh int8, ok bool) {
 			bc, bw, bh, ok = cc, ww, hh, true
 		}
 	}
-	// An extension over hops of step ≥ str is at best undenied at that
-	// step: strength 2·str+1.
+	// An extension over hops of step ≥ str is at best undenied and
+	// credible at that step: strength 4·str+3.
 	for t, str := range [...]int8{5, 4, 3, 2} {
 		if d[t] <= r {
-			consider(c, min(w, 2*str+1), depth+d[t])
+			consider(c, min(w, 4*str+3), depth+d[t])
 		}
 	}
 	// The remaining cases hold a hop of step 0 (failed or retracted), at
-	// best undenied: strength 1.
+	// best undenied and credible: strength 3.
 	if d[dNoCont] <= r {
-		consider(c, min(w, 1), depth+d[dNoCont])
+		consider(c, min(w, 3), depth+d[dNoCont])
 	}
 	if !s.opts.AvoidContested {
 		if d[dAny1] <= r {
 			consider(c+1, min(w, ContestedStrength), depth+d[dAny1])
 		}
 		if d[dAny] <= r {
-			consider(c+1, min(w, 1), depth+d[dAny])
+			consider(c+1, min(w, 3), depth+d[dAny])
 		}
 	}
 	return bc, bw, bh, ok

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -158,23 +161,34 @@ func TestStrength(t *testing.T) {
 		c    Claim
 		want int
 	}{
-		{Claim{Status: Established}, 11},
-		{Claim{Status: Established, Stances: denied}, 10},
-		{Claim{Status: Reported}, 9},
-		{Claim{Status: Reported, Stances: denied}, 8},
-		{Claim{Status: Proposed}, 7},
-		{Claim{Status: Proposed, Stances: denied}, 6},
-		{Claim{Status: Alleged}, 5},
-		{Claim{Status: Alleged, Stances: denied}, 4},
-		{Claim{Status: Established, Stances: contested}, 3},
-		{Claim{Status: Failed, Stances: contested}, 3},
-		{Claim{Status: Failed}, 1},
-		{Claim{Status: Failed, Stances: denied}, 0},
-		{Claim{Status: Retracted}, 1},
-		{Claim{Status: "bogus"}, 1},
+		{Claim{Status: Established}, 23},
+		{Claim{Status: Established, Credibility: 1}, 23},
+		{Claim{Status: Established, Credibility: 6}, 23},
+		{Claim{Status: Established, Credibility: 4}, 22},
+		{Claim{Status: Established, Credibility: 5}, 22},
+		{Claim{Status: Established, Stances: denied}, 21},
+		{Claim{Status: Established, Stances: denied, Credibility: 5}, 20},
+		{Claim{Status: Reported}, 19},
+		{Claim{Status: Reported, Stances: denied}, 17},
+		{Claim{Status: Proposed}, 15},
+		{Claim{Status: Proposed, Stances: denied}, 13},
+		{Claim{Status: Alleged}, 11},
+		{Claim{Status: Alleged, Credibility: 4}, 10},
+		{Claim{Status: Alleged, Stances: denied}, 9},
+		{Claim{Status: Established, Stances: contested}, 7},
+		{Claim{Status: Established, Stances: contested, Credibility: 5}, 7},
+		{Claim{Status: Failed, Stances: contested}, 7},
+		{Claim{Status: Failed}, 3},
+		{Claim{Status: Failed, Credibility: 5}, 2},
+		{Claim{Status: Failed, Stances: denied}, 1},
+		{Claim{Status: Failed, Stances: denied, Credibility: 4}, 0},
+		{Claim{Status: Retracted}, 3},
+		{Claim{Status: Established, Negated: true}, 3},
+		{Claim{Status: "bogus"}, 3},
 	} {
 		if got := Strength(&tt.c); got != tt.want {
-			t.Errorf("Strength(%s, contested=%v) = %d, want %d", tt.c.Status, tt.c.Contested(), got, tt.want)
+			t.Errorf("Strength(%s, contested=%v, credibility %d) = %d, want %d",
+				tt.c.Status, tt.c.Contested(), tt.c.Credibility, got, tt.want)
 		}
 	}
 }
@@ -202,6 +216,9 @@ func randomPathsDataset(r *rand.Rand, nEnt, nClaims int) *Dataset {
 		case 1:
 			c.Stances = []Stance{{By: "e1", Position: Disputes}} // denied: nobody asserts it
 		}
+		if r.IntN(2) == 0 {
+			c.Credibility = int8(r.IntN(7)) // 0 (ungraded) to 6
+		}
 		ds.Claims = append(ds.Claims, c)
 	}
 	return ds
@@ -222,7 +239,8 @@ type refPath struct {
 }
 
 // refStrength is the strength order of the package doc, written out: a
-// denied claim (opposed, backed by nobody) one step below its status.
+// doubtful claim (credibility 4 or 5) one step below the others of its
+// status, a denied claim (opposed, backed by nobody) two.
 func refStrength(c *Claim) int {
 	backed, opposed := false, false
 	for _, st := range c.Stances {
@@ -230,16 +248,24 @@ func refStrength(c *Claim) int {
 		opposed = opposed || st.Position == Denies || st.Position == Disputes
 	}
 	if backed && opposed {
-		return 3
+		return 7
 	}
-	s := map[Status]int{Established: 11, Reported: 9, Proposed: 7, Alleged: 5}[c.Status]
+	s := map[Status]int{Established: 23, Reported: 19, Proposed: 15, Alleged: 11}[c.Status]
 	if s == 0 {
-		s = 1 // failed, retracted, unknown
+		s = 3 // failed, retracted, unknown
 	}
 	if opposed {
+		s -= 2
+	}
+	if c.Credibility == 4 || c.Credibility == 5 {
 		s--
 	}
 	return s
+}
+
+// refCredibility orders claims of one strength: 1, 2, 3, ungraded, 6, 4, 5.
+func refCredibility(c *Claim) int {
+	return slices.Index([]int8{1, 2, 3, 0, 6, 4, 5}, c.Credibility)
 }
 
 // bruteForcePaths enumerates every simple path the slow, obvious way and
@@ -257,7 +283,8 @@ func bruteForcePaths(g *Graph, from, to string, opts PathOptions) []refPath {
 			}
 		}
 		slices.SortFunc(cs, func(a, b *Claim) int {
-			return cmp.Or(cmp.Compare(refStrength(b), refStrength(a)), cmp.Compare(a.ID, b.ID))
+			return cmp.Or(cmp.Compare(refStrength(b), refStrength(a)),
+				cmp.Compare(refCredibility(a), refCredibility(b)), cmp.Compare(a.ID, b.ID))
 		})
 		return cs
 	}
@@ -269,7 +296,7 @@ func bruteForcePaths(g *Graph, from, to string, opts PathOptions) []refPath {
 			p := refPath{ents: slices.Clone(ents), hops: slices.Clone(hops), weakest: 99}
 			for _, h := range hops {
 				s := refStrength(h.claims[0])
-				if s == 3 {
+				if s == 7 {
 					p.contested++
 				}
 				if s < p.weakest {
@@ -418,20 +445,151 @@ func describeClaims(ds *Dataset) string {
 }
 
 // TestStrengthOrderTable keeps the written order and the code as one:
-// StatusesByStrength descends in Strength, and every status is in it.
+// StatusesByStrength descends in Strength, and every status is in it; a
+// doubtful claim is one below its status, a denied one two.
 func TestStrengthOrderTable(t *testing.T) {
 	if len(StatusesByStrength) != len(Statuses) {
 		t.Fatalf("StatusesByStrength has %d statuses, Statuses %d", len(StatusesByStrength), len(Statuses))
 	}
 	prev := 99
+	deny := []Stance{{By: "x", Position: Denies}}
 	for _, st := range StatusesByStrength {
 		s := Strength(&Claim{Status: st})
 		if s > prev {
 			t.Errorf("%s (strength %d) ranks above the status before it (%d)", st, s, prev)
 		}
-		if d := Strength(&Claim{Status: st, Stances: []Stance{{By: "x", Position: Denies}}}); d != s-1 {
-			t.Errorf("%s denied has strength %d, want %d", st, d, s-1)
+		if d := Strength(&Claim{Status: st, Credibility: CredImprobable}); d != s-1 {
+			t.Errorf("%s improbable has strength %d, want %d", st, d, s-1)
+		}
+		if d := Strength(&Claim{Status: st, Stances: deny}); d != s-2 {
+			t.Errorf("%s denied has strength %d, want %d", st, d, s-2)
+		}
+		if d := Strength(&Claim{Status: st, Stances: deny, Credibility: CredDoubtful}); d != s-3 {
+			t.Errorf("%s denied and doubtful has strength %d, want %d", st, d, s-3)
 		}
 		prev = s
+	}
+}
+
+// TestStrengthTables checks the strength table written in the package doc
+// and the one in the README against Strength, row by row, and that each
+// lists every strength Strength can return.
+func TestStrengthTables(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := map[int]bool{}
+	for f := range nFlags {
+		all[int(strengthOf[f])] = true
+	}
+	for _, tt := range []struct {
+		name string
+		text []byte
+		row  *regexp.Regexp // strength, status, denied, credibility
+	}{
+		{"doc.go", doc, regexp.MustCompile(`(?m)^//\t +(\d+)  (\S.*?)  +(no|yes|any) +(not 4 or 5|4 or 5|any)  `)},
+		{"README.md", readme, regexp.MustCompile(`(?m)^  \| (\d+) \| ([^|]+) \| (no|yes|any) \| (not 4 or 5|4 or 5|any) \|$`)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := tt.row.FindAllStringSubmatch(string(tt.text), -1)
+			seen := map[int]bool{}
+			prev := 99
+			for _, m := range rows {
+				want, _ := strconv.Atoi(m[1])
+				if want >= prev {
+					t.Errorf("row %q: strength not below the row before (%d)", m[0], prev)
+				}
+				prev, seen[want] = want, true
+				for _, c := range tableClaims(t, m[2], m[3], m[4]) {
+					if got := Strength(&c); got != want {
+						t.Errorf("row %q: Strength(%s, negated %v, %d stances, credibility %d) = %d",
+							m[0], c.Status, c.Negated, len(c.Stances), c.Credibility, got)
+					}
+				}
+			}
+			for st := range all {
+				if !seen[st] {
+					t.Errorf("strength %d is missing from the table", st)
+				}
+			}
+		})
+	}
+}
+
+// tableClaims returns claims that fit one row of a strength table.
+func tableClaims(t *testing.T, status, denied, cred string) []Claim {
+	t.Helper()
+	var base []Claim
+	switch status {
+	case "contested":
+		for _, st := range Statuses {
+			base = append(base, Claim{Status: st, Stances: []Stance{{By: "a", Position: Asserts}, {By: "b", Position: Denies}}})
+		}
+	case "failed, retracted, negated":
+		base = []Claim{{Status: Failed}, {Status: Retracted}, {Status: Established, Negated: true}, {Status: "bogus"}}
+	default:
+		if !Status(status).Valid() {
+			t.Fatalf("unknown status %q in a strength table", status)
+		}
+		base = []Claim{{Status: Status(status)}}
+	}
+	var out []Claim
+	for _, c := range base {
+		if denied == "yes" {
+			c.Stances = []Stance{{By: "x", Position: Disputes}}
+		}
+		var grades []int8
+		switch cred {
+		case "not 4 or 5":
+			grades = []int8{0, 1, 2, 3, 6}
+		case "4 or 5":
+			grades = []int8{4, 5}
+		default:
+			grades = []int8{0, 1, 2, 3, 4, 5, 6}
+		}
+		for _, g := range grades {
+			c.Credibility = g
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// TestPathsCredibilityRanks pins issue 12: two paths alike but for one
+// claim's credibility; the one through the improbable claim ranks second.
+//
+//	a --c1 alleged--> b --c2 alleged, credibility 5--> d
+//	a --c3 alleged--> c --c4 alleged, ungraded------> d
+//
+// By entity ids alone a → b → d would come first.
+func TestPathsCredibilityRanks(t *testing.T) {
+	ds := &Dataset{Title: "cred"}
+	for _, id := range []string{"a", "b", "c", "d"} {
+		ds.Entities = append(ds.Entities, Entity{ID: id, Name: id, Type: Company})
+	}
+	claim := func(id, from, to string, cred int8) Claim {
+		return Claim{ID: id, From: from, To: to, Relation: "r", Status: Alleged, Credibility: cred}
+	}
+	ds.Claims = []Claim{claim("c1", "a", "b", 0), claim("c2", "b", "d", CredImprobable),
+		claim("c3", "a", "c", 0), claim("c4", "c", "d", 0)}
+	g := mustNew(t, ds)
+	for _, rank := range []Rank{RankStrength, RankHops} {
+		paths, _, err := g.Paths("a", "d", PathOptions{MaxHops: 3, Limit: 5, Rank: rank})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range paths {
+			got = append(got, describePath(p))
+		}
+		want := []string{"a -> c[c3] -> d[c4] c=0 weakest=c3", "a -> b[c1] -> d[c2] c=0 weakest=c2"}
+		if !slices.Equal(got, want) {
+			t.Errorf("rank %d:\n got %s\nwant %s", rank, strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+		}
 	}
 }

@@ -45,8 +45,9 @@ also against them). A hop carries every claim between its two entities in
 the direction travelled, strongest first, in the strength order every
 command uses:
   established > reported > proposed > alleged > contested > failed, retracted
-where a denied claim (denied or disputed, asserted by nobody) ranks just
-below an undenied one of its status, and a contested claim (asserted by one
+where a claim graded doubtful or improbable (credibility 4 or 5) ranks
+just below the others of its status, a denied claim (denied or disputed,
+asserted by nobody) below every undenied one, and a contested claim (asserted by one
 party, denied or disputed by another) counts as contested whatever its
 status. A hop is contested when its best claim is; a path's weakest link is
 its weakest hop. Each claim is read as

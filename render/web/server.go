@@ -84,8 +84,11 @@ func New(cfg Config) (*Server, error) {
 	s.state.Store(newSnapshot(g, cfg.Old))
 	s.routes()
 	if len(cfg.Watch) > 0 {
+		// Stamp before the first poll: a change made as soon as New
+		// returns must count as a change.
+		w := &watcher{last: stamp(cfg.Watch)}
 		s.done.Add(1)
-		go s.watch()
+		go s.watch(w)
 	}
 	return s, nil
 }

@@ -327,24 +327,61 @@ func TestScriptPayloadsStayData(t *testing.T) {
 }
 
 // sseReader reads events from an /events stream.
+// sseReader reads server-sent events. next waits for the next one at most
+// eventWait: a bound on a hang, not a timing assertion.
 type sseReader struct{ r *bufio.Reader }
+
+const eventWait = 2 * time.Minute
 
 func (s sseReader) next(t *testing.T) (name, data string) {
 	t.Helper()
-	for {
-		line, err := s.r.ReadString('\n')
-		if err != nil {
-			t.Fatalf("event stream: %v", err)
+	type event struct {
+		name, data string
+		err        error
+	}
+	ch := make(chan event, 1)
+	go func() {
+		var ev event
+		for {
+			line, err := s.r.ReadString('\n')
+			if err != nil {
+				ch <- event{err: err}
+				return
+			}
+			line = strings.TrimRight(line, "\n")
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				ev.name = line[len("event: "):]
+			case strings.HasPrefix(line, "data: "):
+				ev.data = line[len("data: "):]
+			case line == "" && ev.name != "":
+				ch <- ev
+				return
+			}
 		}
-		line = strings.TrimRight(line, "\n")
-		switch {
-		case strings.HasPrefix(line, "event: "):
-			name = line[len("event: "):]
-		case strings.HasPrefix(line, "data: "):
-			data = line[len("data: "):]
-		case line == "" && name != "":
-			return name, data
+	}()
+	select {
+	case ev := <-ch:
+		if ev.err != nil {
+			t.Fatalf("event stream: %v", ev.err)
 		}
+		return ev.name, ev.data
+	case <-time.After(eventWait):
+		t.Fatalf("no event within %v", eventWait)
+	}
+	return "", ""
+}
+
+// writeAtomic replaces path's content in one step (write aside, rename), so
+// that the watcher can only ever see the old or the new file.
+func writeAtomic(t *testing.T, path, content string) {
+	t.Helper()
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -373,10 +410,11 @@ func TestEvents(t *testing.T) {
 	}
 	ev := sseReader{bufio.NewReader(resp.Body)}
 
-	// A change on disk is noticed by polling and reloaded.
-	if err := os.WriteFile(path, []byte(good+"  - {from: b, to: a, relation: sues, status: alleged}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	// A change on disk is noticed by polling and reloaded. Every write
+	// here is atomic, so that each step has one outcome: what the watcher
+	// does with a file it sees half-written (truncate, then write, as many
+	// editors save) is TestWatcherTick's, poll by poll.
+	writeAtomic(t, path, good+"  - {from: b, to: a, relation: sues, status: alleged}\n")
 	if name, data := ev.next(t); name != "reload" || data != `{"version":1}` {
 		t.Fatalf("event %s %s, want reload", name, data)
 	}
@@ -385,9 +423,8 @@ func TestEvents(t *testing.T) {
 
 	// A broken file: an error event with file:line:col, the last good
 	// graph still served.
-	if err := os.WriteFile(path, []byte(good+"  - {from: b, to: nobody, relation: x, status: alleged}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	// Written in one step, so that the problem is the file's own.
+	writeAtomic(t, path, good+"  - {from: b, to: nobody, relation: x, status: alleged}\n")
 	name, data := ev.next(t)
 	var f LoadFailure
 	if err := json.Unmarshal([]byte(data), &f); name != "error" || err != nil || len(f.Problems) == 0 {
@@ -404,9 +441,7 @@ func TestEvents(t *testing.T) {
 	}
 
 	// Reload by hand, fixed again: the failure clears.
-	if err := os.WriteFile(path, []byte(good), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeAtomic(t, path, good)
 	if err := srv.Reload(); err != nil {
 		t.Fatal(err)
 	}

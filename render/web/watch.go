@@ -81,12 +81,18 @@ func (s *Server) failureOf(err error) *LoadFailure {
 // Reload loads the datasets again. On success the new graph replaces the
 // old and a "reload" event goes out; on failure the last good graph stays
 // and an "error" event carries the problems.
-func (s *Server) Reload() error {
+func (s *Server) Reload() error { return s.reload(true) }
+
+// reload is Reload; with report false a failure is returned and nothing
+// else, so that the watcher can try once more before telling the page.
+func (s *Server) reload(report bool) error {
 	g, err := s.cfg.Load()
 	if err != nil {
-		f := s.failureOf(err)
-		s.failure.Store(f)
-		s.events.send("error", f)
+		if report {
+			f := s.failureOf(err)
+			s.failure.Store(f)
+			s.events.send("error", f)
+		}
 		return err
 	}
 	prev := s.state.Load()
@@ -98,33 +104,69 @@ func (s *Server) Reload() error {
 	return nil
 }
 
-// watch polls the watched paths and reloads once a change has settled: a
-// changed stamp must stay the same for one more poll, so that an editor's
-// save in several writes loads once, complete. Polling needs no library and
-// works on every file system, including mounts that send no notifications.
-func (s *Server) watch() {
+// watch polls the watched paths every Poll and lets w decide when to
+// reload. Polling needs no library and works on every file system,
+// including mounts that send no notifications.
+func (s *Server) watch(w *watcher) {
 	defer s.done.Done()
 	t := time.NewTicker(s.cfg.Poll)
 	defer t.Stop()
-	last := stamp(s.cfg.Watch)
-	var pending []fileStamp
 	for {
 		select {
 		case <-s.stop:
 			return
 		case <-t.C:
 		}
-		now := stamp(s.cfg.Watch)
-		switch {
-		case pending != nil && slices.Equal(now, pending):
-			pending = nil
-			last = now
-			_ = s.Reload() // the error went to the page as an event
-		case !slices.Equal(now, last):
-			pending = now
-		default:
-			pending = nil
+		w.tick(stamp(s.cfg.Watch), s.reload)
+	}
+}
+
+// watcher decides, one poll at a time, when a change on disk has settled
+// enough to load. Editors and scripts save in several writes (truncate,
+// then write; os.WriteFile does), and a poll can fall between them:
+//
+//   - a change loads only once two consecutive polls saw the same stamps
+//     (every file's size and time), i.e. nothing changed for a whole poll
+//     period after it;
+//   - a writer can still stall longer than that between its writes, and a
+//     file can change while it loads, so a load that fails right after a
+//     change is not reported at once: the next poll loads again, silently
+//     re-arming the wait if the stamps moved meanwhile, and only a second
+//     failure on unchanged files goes to the page.
+//
+// Every poll compares with the one before it, never with older stamps, so
+// a file that keeps changing never loads half-written; a file that changes
+// back to what was last loaded cancels the pending reload.
+type watcher struct {
+	last    []fileStamp // the stamps of the files last loaded (or at start)
+	pending []fileStamp // a change seen at the previous poll, not yet loaded
+	retry   bool        // the last load, right after a change, failed unreported
+}
+
+// tick takes one poll's stamps; load(report) loads, reporting a failure to
+// the page only when report is set.
+func (w *watcher) tick(now []fileStamp, load func(report bool) error) {
+	if w.retry {
+		w.retry = false
+		if slices.Equal(now, w.last) {
+			_ = load(true) // the error went to the page as an event
+			return
 		}
+		// Changed again since the failed load: wait for it to settle.
+		w.pending = now
+		return
+	}
+	switch {
+	case w.pending != nil && slices.Equal(now, w.pending):
+		w.pending = nil
+		w.last = now
+		if load(false) != nil {
+			w.retry = true
+		}
+	case !slices.Equal(now, w.last):
+		w.pending = now
+	default:
+		w.pending = nil
 	}
 }
 
