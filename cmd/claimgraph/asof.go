@@ -103,7 +103,7 @@ func diffArgs(g *globalOptions) cobra.PositionalArgs {
 // Both sides are projections of one load, so the result is what diffing
 // the files "export --as-of A" and "export --as-of B" write.
 func runDiffDates(opts *diffOptions, stdout io.Writer) error {
-	format, err := diffFormat(opts.format, opts.output)
+	format, err := reportFormat("diff", opts.format, opts.output)
 	if err != nil {
 		return err
 	}

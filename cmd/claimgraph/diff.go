@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/claimgraph/claimgraph/data"
 	"github.com/claimgraph/claimgraph/graph"
@@ -19,8 +17,6 @@ type diffOptions struct {
 	output string
 	style  report.Style // for text on standard output
 }
-
-var diffFormats = []string{"text", "markdown", "json", "svg"}
 
 func newDiffCmd(g *globalOptions, s streams) *cobra.Command {
 	opts := &diffOptions{global: g}
@@ -71,42 +67,14 @@ Exit status, as for diff(1): 0 no differences, 1 differences, 2 an error.`,
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "", "output `format`: text, markdown, json or svg (default: from the -o extension, else text)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
-	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats(diffFormats...))
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats(reportFormats...))
 	return cmd
-}
-
-// diffFormat decides the format from --format and the -o name, before
-// anything is loaded or written.
-func diffFormat(format, output string) (string, error) {
-	if format != "" {
-		for _, f := range diffFormats {
-			if f == format {
-				return f, nil
-			}
-		}
-		return "", usageErrorf("unknown --format %q (want text, markdown, json or svg)", format)
-	}
-	if output == "" || output == "-" {
-		return "text", nil
-	}
-	switch ext := strings.ToLower(filepath.Ext(output)); ext {
-	case "", ".txt", ".text":
-		return "text", nil
-	case ".md", ".markdown":
-		return "markdown", nil
-	case ".json":
-		return "json", nil
-	case ".svg":
-		return "svg", nil
-	default:
-		return "", usageErrorf("diff cannot write %q: its extension %q is none of .txt, .md, .json or .svg (text, markdown, json, svg); use one, or --format", output, ext)
-	}
 }
 
 // runDiff writes the differences from OLD to NEW and returns &silentExit{1}
 // when there are some. Its caller makes every other error exit 2.
 func runDiff(opts *diffOptions, oldArg, newArg string, stdout io.Writer) error {
-	format, err := diffFormat(opts.format, opts.output)
+	format, err := reportFormat("diff", opts.format, opts.output)
 	if err != nil {
 		return err
 	}

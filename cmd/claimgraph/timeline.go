@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/data"
@@ -52,7 +51,7 @@ with one lane for reporting time and one for event time.`,
 	f.StringVar(&opts.format, "format", "", "output `format`: text, markdown, json or svg (default: from the -o extension, else text)")
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
 	_ = cmd.RegisterFlagCompletionFunc("focus", completeEntities(g))
-	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats("text", "markdown", "json", "svg"))
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats(reportFormats...))
 	return cmd
 }
 
@@ -63,32 +62,8 @@ var timelineFormats = map[string]func(io.Writer, *render.Timeline) error{
 	"svg":      render.TimelineSVG,
 }
 
-func timelineFormat(format, output string) (string, error) {
-	if format != "" {
-		if _, ok := timelineFormats[format]; !ok {
-			return "", usageErrorf("unknown --format %q (want text, markdown, json or svg)", format)
-		}
-		return format, nil
-	}
-	if output == "" || output == "-" {
-		return "text", nil
-	}
-	switch ext := strings.ToLower(filepath.Ext(output)); ext {
-	case ".txt", ".text":
-		return "text", nil
-	case ".md", ".markdown":
-		return "markdown", nil
-	case ".json":
-		return "json", nil
-	case ".svg":
-		return "svg", nil
-	default:
-		return "", usageErrorf("cannot tell the format of %q from its extension %q: use .txt, .md, .json, .svg or --format", output, ext)
-	}
-}
-
 func runTimeline(opts *timelineOptions, stdout io.Writer) error {
-	format, err := timelineFormat(opts.format, opts.output)
+	format, err := reportFormat("timeline", opts.format, opts.output)
 	if err != nil {
 		return err
 	}
